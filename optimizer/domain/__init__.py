@@ -1,0 +1,1 @@
+"""The solver-free domain: problem, rules, validation and solution models."""

@@ -1,0 +1,1 @@
+"""The CP-SAT model: the only package that imports a solver."""

@@ -1,0 +1,1 @@
+"""Hard constraints of SPEC §3, one module per constraint name."""

@@ -1,0 +1,21 @@
+"""daily_hours: ``min ≤ hours ≤ max`` on a worked day, on the step grid (hours are step units)."""
+
+from optimizer.model.context import ModelContext
+
+
+def add(ctx: ModelContext) -> None:
+    """Off days have no hours; worked days keep within the daily range."""
+    step = ctx.instance.step
+    v = ctx.variables
+    for employee in ctx.instance.employees:
+        e = employee.index
+        guard = ctx.guard("daily_hours", employee=employee.id)
+        for d, literals in enumerate(v.location[e]):
+            units = v.units[e][d]
+            if isinstance(units, int):
+                continue
+            if "off" in literals:
+                ctx.model.add(units == 0).only_enforce_if(literals["off"])
+            worked = guard + v.worked(e, d)
+            ctx.model.add(units >= employee.daily_min // step).only_enforce_if(worked)
+            ctx.model.add(units <= employee.daily_max // step).only_enforce_if(worked)

@@ -1,0 +1,15 @@
+"""fixed: a pinned date on which the employee is available has exactly that location."""
+
+from optimizer.model.context import ModelContext
+
+
+def add(ctx: ModelContext) -> None:
+    """Pin each fixed (employee, date) to its location."""
+    for employee in ctx.instance.employees:
+        for d, location in employee.fixed.items():
+            guard = ctx.guard("fixed", employee=employee.id, date=ctx.instance.days[d].date)
+            literal = ctx.variables.literal(employee.index, d, location)
+            if isinstance(literal, int):
+                ctx.model.add_bool_or([]).only_enforce_if(guard)
+            else:
+                ctx.model.add(literal == 1).only_enforce_if(guard)

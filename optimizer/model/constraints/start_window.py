@@ -1,0 +1,16 @@
+"""start_window: ``earliest ≤ start ≤ latest`` on the step grid."""
+
+from optimizer.model.context import ModelContext
+
+
+def add(ctx: ModelContext) -> None:
+    """Bound each start; in normal mode the variable's domain already does."""
+    if not ctx.explain:
+        return
+    step = ctx.instance.step
+    for employee in ctx.instance.employees:
+        guard = ctx.guard("start_window", employee=employee.id)
+        for start in ctx.variables.start[employee.index]:
+            if start is not None:
+                ctx.model.add(start >= employee.earliest // step).only_enforce_if(guard)
+                ctx.model.add(start <= employee.latest // step).only_enforce_if(guard)

@@ -1,0 +1,74 @@
+"""Reading a roster back from solver values: assignments, occupancy and team days."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from optimizer.domain.clock import to_clock
+from optimizer.domain.solution import Assignment, Occupancy, TeamDays
+from optimizer.model.context import ModelContext
+
+ValueOf = Callable[[cp_model.LinearExprT], int]
+
+
+def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
+    """One assignment per employee and working day, employees in input order, then by date."""
+    step, v = ctx.instance.step, ctx.variables
+    roster = []
+    for employee in ctx.instance.employees:
+        e = employee.index
+        for day in ctx.instance.days:
+            literals = v.location[e][day.index]
+            location = next((loc for loc, lit in literals.items() if value(lit)), "off")
+            if location == "off":
+                roster.append(Assignment(employee=employee.id, date=day.date, location="off"))
+                continue
+            start = step * value(v.start[e][day.index])
+            minutes = step * value(v.units[e][day.index])
+            roster.append(
+                Assignment(
+                    employee=employee.id,
+                    date=day.date,
+                    location=location,
+                    site=employee.site if location == "office" else None,
+                    start=to_clock(start),
+                    end=to_clock(start + minutes + day.break_minutes),
+                    hours=minutes / 60,
+                )
+            )
+    return roster
+
+
+def occupancy(ctx: ModelContext, roster: list[Assignment]) -> list[Occupancy]:
+    """Office count against desks per site and working day."""
+    counts: dict[tuple[str, object], int] = {}
+    for a in roster:
+        if a.location == "office" and a.site is not None:
+            counts[a.site, a.date] = counts.get((a.site, a.date), 0) + 1
+    result = []
+    for site, desks in ctx.instance.desks.items():
+        for day in ctx.instance.days:
+            office = counts.get((site, day.date), 0)
+            available = desks[day.index]
+            result.append(
+                Occupancy(
+                    site=site,
+                    date=day.date,
+                    office=office,
+                    desks=available,
+                    ratio=office / available if available else None,
+                )
+            )
+    return result
+
+
+def team_days(ctx: ModelContext, value: ValueOf) -> list[TeamDays]:
+    """The chosen anchor days of each team and ISO week."""
+    result = []
+    for team, chosen in ctx.anchor.items():
+        for week, days in ctx.instance.weeks.items():
+            dates = [ctx.instance.days[d].date for d in days if value(chosen[d])]
+            result.append(TeamDays(team=team, week=week, dates=dates))
+    return result

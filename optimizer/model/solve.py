@@ -1,0 +1,192 @@
+"""Solving a problem: build, run CP-SAT, read the roster back, explain infeasibility."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from optimizer.checker.roster_view import index_roster
+from optimizer.checker.score import score_roster
+from optimizer.domain.problem import RosterProblem
+from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score
+from optimizer.instance import Instance, compile_instance
+from optimizer.model.builder import RosterModel, build_model
+from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
+
+
+@dataclass
+class SolveOptions:
+    """How long and how to search."""
+
+    time_limit: float = 30.0
+    workers: int = 2
+    seed: int = 0
+    log: bool = False
+    explain: bool = True
+    explain_time_limit: float = 20.0
+    hint: list[Assignment] | None = None
+    progress_rosters: bool = False
+
+
+@dataclass
+class Progress:
+    """A moment of the search: the best roster's objective and the proven bound."""
+
+    elapsed: float
+    objective: int | None
+    bound: int | None
+    assignments: list[Assignment] | None = None
+
+    @property
+    def gap(self) -> float | None:
+        """``(objective − bound) / max(1, |objective|)`` when both are known."""
+        if self.objective is None or self.bound is None:
+            return None
+        return (self.objective - self.bound) / max(1, abs(self.objective))
+
+
+ProgressHandler = Callable[[Progress], None]
+
+
+class _Watcher(cp_model.CpSolverSolutionCallback):
+    """Reports each improving roster to ``on_progress``."""
+
+    def __init__(self, built: RosterModel, options: SolveOptions, on_progress: ProgressHandler):
+        super().__init__()
+        self._built, self._options, self._on_progress = built, options, on_progress
+        self.started = time.perf_counter()
+
+    def on_solution_callback(self) -> None:
+        roster = None
+        if self._options.progress_rosters:
+            roster = read_assignments(self._built.context, self.value)
+        self._on_progress(
+            Progress(
+                elapsed=time.perf_counter() - self.started,
+                objective=round(self.objective_value),
+                bound=math.ceil(self.best_objective_bound - 1e-6),
+                assignments=roster,
+            )
+        )
+
+
+def solve(
+    problem: RosterProblem,
+    options: SolveOptions | None = None,
+    on_progress: ProgressHandler | None = None,
+    stop: threading.Event | None = None,
+) -> RosterSolution:
+    """Find the best roster of a valid problem within the time limit.
+
+    ``stop`` ends the search early (the best roster found so far is kept).
+    """
+    options = options or SolveOptions()
+    started = time.perf_counter()
+    instance = compile_instance(problem)
+    built = build_model(instance)
+    if options.hint:
+        _add_hint(built, instance, options.hint)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.01, options.time_limit)
+    solver.parameters.num_workers = max(1, options.workers)
+    solver.parameters.random_seed = options.seed
+    solver.parameters.log_search_progress = options.log
+    watcher = _Watcher(built, options, on_progress) if on_progress else None
+    status = _run(solver, built, watcher, stop)
+    elapsed = time.perf_counter() - started
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return _solution(instance, built, solver, status, elapsed)
+    if status == cp_model.INFEASIBLE:
+        explanation = None
+        if options.explain:
+            from optimizer.model.explain import explain_infeasibility
+
+            explanation = explain_infeasibility(instance, options.explain_time_limit)
+        return RosterSolution(
+            status="infeasible",
+            solve_seconds=time.perf_counter() - started,
+            explanation=explanation,
+        )
+    if status == cp_model.MODEL_INVALID:
+        raise RuntimeError(f"internal error: invalid model ({built.model.validate()})")
+    return RosterSolution(status="unknown", solve_seconds=elapsed)
+
+
+def _run(solver, built, watcher, stop) -> int:
+    """Run the search, stopping it when ``stop`` is set."""
+    if stop is None:
+        return solver.solve(built.model, watcher)
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.is_set():
+            if stop.wait(0.05):
+                solver.stop_search()
+                return
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        return solver.solve(built.model, watcher)
+    finally:
+        finished.set()
+        thread.join()
+
+
+def _add_hint(built: RosterModel, instance: Instance, hint: list[Assignment]) -> None:
+    """Hint each given (employee, date) location, e.g. from a previous or neighbouring roster."""
+    index = {e.id: e.index for e in instance.employees}
+    days = {day.date: day.index for day in instance.days}
+    for a in hint:
+        e, d = index.get(a.employee), days.get(a.date)
+        if e is None or d is None:
+            continue
+        for location, literal in built.context.variables.location[e][d].items():
+            built.model.add_hint(literal, location == a.location)
+
+
+def _solution(
+    instance: Instance, built: RosterModel, solver: cp_model.CpSolver, status: int, elapsed: float
+) -> RosterSolution:
+    value: ValueOf = solver.value
+    roster = read_assignments(built.context, value)
+    score = _score(instance, built, value, roster)
+    objective = score.total
+    bound = (
+        objective if status == cp_model.OPTIMAL else math.ceil(solver.best_objective_bound - 1e-6)
+    )
+    bound = min(bound, objective)
+    return RosterSolution(
+        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        objective=objective,
+        bound=bound,
+        gap=(objective - bound) / max(1, abs(objective)),
+        solve_seconds=elapsed,
+        assignments=roster,
+        score=score,
+        occupancy=occupancy(built.context, roster),
+        team_days=team_days(built.context, value),
+    )
+
+
+def _score(
+    instance: Instance, built: RosterModel, value: ValueOf, roster: list[Assignment]
+) -> Score:
+    """Terms in the objective are read from the model; terms of weight 0 are evaluated on the roster."""
+    unmodelled = score_roster(instance, index_roster(instance, roster)).terms
+    terms = {
+        term: _read(value, built.terms[term]) if term in built.terms else unmodelled[term]
+        for term in TERMS
+    }
+    weighted = {term: instance.weights[term] * terms[term] for term in TERMS}
+    return Score(terms=terms, weighted=weighted, total=sum(weighted.values()))
+
+
+def _read(value: ValueOf, expr: cp_model.LinearExprT) -> int:
+    """The value of a term expression (a plain number when the term is constant)."""
+    return int(expr) if isinstance(expr, int) else int(value(expr))

@@ -1,0 +1,43 @@
+"""start_time: ``weight · |start − preferred| / step`` over worked days."""
+
+from ortools.sat.python import cp_model
+
+from optimizer.model.context import ModelContext
+
+
+def per_employee(ctx: ModelContext) -> list[cp_model.LinearExprT]:
+    """Each employee's weighted start deviation, exact on every solution (cached).
+
+    ``shift`` is ``start − preferred`` on a worked day and 0 on a day off, and
+    the deviation is its absolute value, so the value read back is exact.
+    """
+    if "start_time" in ctx.per_employee:
+        return ctx.per_employee["start_time"]
+    model, v, step = ctx.model, ctx.variables, ctx.instance.step
+    totals = []
+    for employee in ctx.instance.employees:
+        if employee.start_preference is None or employee.start_preference[1] == 0:
+            totals.append(0)
+            continue
+        preferred, weight = employee.start_preference[0] // step, employee.start_preference[1]
+        e, deviations = employee.index, []
+        for d, start in enumerate(v.start[e]):
+            if start is None:
+                continue
+            span = 24 * 60 // step
+            shift = model.new_int_var(-span, span, f"shift_{employee.id}_{d}")
+            deviation = model.new_int_var(0, span, f"deviation_{employee.id}_{d}")
+            worked = v.worked(e, d)
+            model.add(shift == start - preferred).only_enforce_if(worked)
+            if worked:
+                model.add(shift == 0).only_enforce_if(worked[0].Not())
+            model.add_abs_equality(deviation, shift)
+            deviations.append(deviation)
+        totals.append(weight * sum(deviations))
+    ctx.per_employee["start_time"] = totals
+    return totals
+
+
+def build(ctx: ModelContext) -> cp_model.LinearExprT:
+    """Σ over employees of their weighted start deviation."""
+    return sum(per_employee(ctx))
