@@ -97,9 +97,7 @@ def generate(settings: GeneratorSettings) -> RosterProblem:
             employee["needs"] = ["vpn"]
         if rng.random() < settings.leave_share and workdates:
             first = rng.randrange(len(workdates))
-            employee["unavailable"] = [
-                d.isoformat() for d in workdates[first : first + rng.randint(1, 3)]
-            ]
+            employee["unavailable"] = [d.isoformat() for d in workdates[first : first + rng.randint(1, 3)]]
         preferences = []
         for _ in range(rng.choice((0, 1, 1, 2))):
             preferences.append(
@@ -144,9 +142,7 @@ def generate(settings: GeneratorSettings) -> RosterProblem:
             "remote_days": {"max": 3},
         },
         "sites": sites,
-        "resources": [{"id": "vpn", "capacity": max(1, round(vpn_users * 0.8))}]
-        if settings.vpn
-        else [],
+        "resources": [{"id": "vpn", "capacity": max(1, round(vpn_users * 0.8))}] if settings.vpn else [],
         "teams": teams,
         "employees": employees,
         "weights": {

@@ -185,9 +185,7 @@ def compile_instance(problem: RosterProblem) -> Instance:
         for index, employee in enumerate(problem.employees)
     ]
     index_of = {employee.id: employee.index for employee in employees}
-    teams = {
-        team.id: _team_data(team, employees, days, by_date, index_of) for team in problem.teams
-    }
+    teams = {team.id: _team_data(team, employees, days, by_date, index_of) for team in problem.teams}
     return Instance(
         problem=problem,
         step=policy.step_minutes,
@@ -196,13 +194,10 @@ def compile_instance(problem: RosterProblem) -> Instance:
         workdays_per_week=len(set(problem.horizon.workdays)),
         employees=employees,
         desks={
-            site.id: [site.desks_by_date.get(day.date, site.desks) for day in days]
-            for site in problem.sites
+            site.id: [site.desks_by_date.get(day.date, site.desks) for day in days] for site in problem.sites
         },
         capacity={
-            resource.id: [
-                resource.capacity_by_date.get(day.date, resource.capacity) for day in days
-            ]
+            resource.id: [resource.capacity_by_date.get(day.date, resource.capacity) for day in days]
             for resource in problem.resources
         },
         teams=teams,
@@ -268,9 +263,7 @@ def _team_data(
     members = [e.index for e in employees if e.team == team.id]
     meetings: dict[int, list[MeetingOnDay]] = {}
     for meeting in team.meetings:
-        invited = (
-            [index_of[a] for a in meeting.attendees] if meeting.attendees is not None else members
-        )
+        invited = [index_of[a] for a in meeting.attendees] if meeting.attendees is not None else members
         for day in days:
             if day.date != meeting.date and day.weekday != meeting.weekday:
                 continue

@@ -38,9 +38,7 @@ def check(
     violations += _per_week(instance, view)
     violations += _capacity(instance, view)
     violations += _teams(instance, view, team_days or [])
-    return CheckResult(
-        valid=not violations, violations=violations, score=score_roster(instance, view)
-    )
+    return CheckResult(valid=not violations, violations=violations, score=score_roster(instance, view))
 
 
 def _violation(constraint: str, message: str, **subject: object) -> Violation:
@@ -96,9 +94,7 @@ def _per_day(instance: Instance, view: RosterView) -> Iterator[Violation]:
                 )
             if cell.start is None or cell.end is None:
                 continue
-            if core is not None and (
-                cell.start > to_minutes(core.start) or cell.end < to_minutes(core.end)
-            ):
+            if core is not None and (cell.start > to_minutes(core.start) or cell.end < to_minutes(core.end)):
                 yield _violation(
                     "core_hours", f"does not cover core hours {core.start}–{core.end}", **subject
                 )
@@ -260,9 +256,7 @@ def _anchor_days(instance, view, team_id, members, claims) -> Iterator[Violation
 
         def all_in(d: int) -> bool:
             return all(
-                view.location(m.index, d) == "office"
-                for m in members
-                if m.available[d] and m.may_office
+                view.location(m.index, d) == "office" for m in members if m.available[d] and m.may_office
             )
 
         claim = claims.get((team_id, week))

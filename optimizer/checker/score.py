@@ -29,11 +29,7 @@ def score_roster(instance: Instance, view: RosterView) -> Score:
 
 def _preference(instance: Instance, view: RosterView, e: int) -> int:
     employee = instance.employees[e]
-    return sum(
-        weight
-        for d, location, weight in employee.day_preferences
-        if view.location(e, d) != location
-    )
+    return sum(weight for d, location, weight in employee.day_preferences if view.location(e, d) != location)
 
 
 def _start_time(instance: Instance, view: RosterView, e: int) -> int:

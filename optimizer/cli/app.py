@@ -45,9 +45,7 @@ Workers = Annotated[int, typer.Option("--workers", help="Parallel search workers
 Seed = Annotated[int, typer.Option("--seed", help="Random seed (same seed, one worker: same roster).")]
 
 
-def _solve_and_report(
-    problem: RosterProblem, out: Path | None, as_json: bool, options: SolveOptions
-) -> int:
+def _solve_and_report(problem: RosterProblem, out: Path | None, as_json: bool, options: SolveOptions) -> int:
     with LiveProgress(err_console) as progress:
         solution = solve(problem, options, on_progress=progress)
     if out is not None:
@@ -120,9 +118,7 @@ def generate_command(
     seed: Seed = 0,
 ) -> None:
     """Write a seeded realistic problem."""
-    settings = GeneratorSettings(
-        employees=employees, teams=teams, weeks=weeks, sites=sites, seed=seed
-    )
+    settings = GeneratorSettings(employees=employees, teams=teams, weeks=weeks, sites=sites, seed=seed)
     problem = generate(settings)
     data = problem.model_dump(mode="json", exclude_defaults=True)
     out.write_text(json.dumps(data, indent=1), encoding="utf-8")

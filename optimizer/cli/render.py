@@ -73,8 +73,7 @@ def print_solution(console: Console, problem: RosterProblem, solution: RosterSol
     bound = f", bound {solution.bound}" if solution.bound is not None else ""
     objective = f", objective {solution.objective}" if solution.objective is not None else ""
     console.print(
-        f"status [bold]{solution.status}[/bold]{objective}{bound}{gap} "
-        f"in {solution.solve_seconds:.2f} s"
+        f"status [bold]{solution.status}[/bold]{objective}{bound}{gap} in {solution.solve_seconds:.2f} s"
     )
 
 

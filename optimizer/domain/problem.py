@@ -34,9 +34,7 @@ class Strict(BaseModel):
 class Horizon(Strict):
     start: dt.date
     days: int = Field(ge=1, le=42)
-    workdays: list[Weekday] = Field(
-        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1
-    )
+    workdays: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1)
     holidays: list[dt.date] = Field(default_factory=list)
     holiday_calendar: str | None = None
 
@@ -181,9 +179,7 @@ class Employee(Strict):
     name: str | None = None
     team: str | None = None
     site: str | None = None
-    locations: list[WorkLocation] = Field(
-        default_factory=lambda: ["office", "home", "other"], min_length=1
-    )
+    locations: list[WorkLocation] = Field(default_factory=lambda: ["office", "home", "other"], min_length=1)
     unavailable: list[dt.date] = Field(default_factory=list)
     fixed: dict[dt.date, WorkLocation] = Field(default_factory=dict)
     needs: list[str] = Field(default_factory=list)

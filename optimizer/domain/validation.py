@@ -99,9 +99,7 @@ def _duplicate_ids(problem: RosterProblem) -> Iterator[ProblemError]:
         seen: set[str] = set()
         for index, item in enumerate(items):
             if counts[item.id] > 1 and item.id in seen:
-                yield ProblemError(
-                    (field, index, "id"), f"duplicate id {item.id!r}", "duplicate_id"
-                )
+                yield ProblemError((field, index, "id"), f"duplicate id {item.id!r}", "duplicate_id")
             seen.add(item.id)
 
 
@@ -167,13 +165,9 @@ def _employee_errors(problem: RosterProblem) -> Iterator[ProblemError]:
     for index, employee in enumerate(problem.employees):
         loc: Loc = ("employees", index)
         if employee.team is not None and employee.team not in teams:
-            yield ProblemError(
-                (*loc, "team"), f"unknown team {employee.team!r}", "unknown_reference"
-            )
+            yield ProblemError((*loc, "team"), f"unknown team {employee.team!r}", "unknown_reference")
         if employee.site is not None and employee.site not in sites:
-            yield ProblemError(
-                (*loc, "site"), f"unknown site {employee.site!r}", "unknown_reference"
-            )
+            yield ProblemError((*loc, "site"), f"unknown site {employee.site!r}", "unknown_reference")
         if employee.site is None and "office" in employee.locations:
             yield ProblemError(
                 (*loc, "site"),
@@ -182,9 +176,7 @@ def _employee_errors(problem: RosterProblem) -> Iterator[ProblemError]:
             )
         for r, need in enumerate(employee.needs):
             if need not in resources:
-                yield ProblemError(
-                    (*loc, "needs", r), f"unknown resource {need!r}", "unknown_reference"
-                )
+                yield ProblemError((*loc, "needs", r), f"unknown resource {need!r}", "unknown_reference")
         for day in employee.fixed:
             if day not in horizon_days:
                 yield ProblemError(

@@ -81,9 +81,7 @@ class RosterModel:
         return self.context.model
 
 
-def build_model(
-    instance: Instance, *, explain: bool = False, objective: bool = True
-) -> RosterModel:
+def build_model(instance: Instance, *, explain: bool = False, objective: bool = True) -> RosterModel:
     """Build the model of every hard constraint and of each soft term whose weight is positive."""
     model = cp_model.CpModel()
     variables = create_variables(instance, model, explain)

@@ -185,10 +185,7 @@ def _office_days(instance, subject, who, when, day, week, employee):
 
 
 def _remote_days(instance, subject, who, when, day, week, employee):
-    return (
-        f"{who} may work at most {employee.rules.remote_max} days away from the office "
-        f"in week {week}."
-    )
+    return f"{who} may work at most {employee.rules.remote_max} days away from the office in week {week}."
 
 
 def _weekly_hours(instance, subject, who, when, day, week, employee):

@@ -157,9 +157,7 @@ def _solution(
     roster = read_assignments(built.context, value)
     score = _score(instance, built, value, roster)
     objective = score.total
-    bound = (
-        objective if status == cp_model.OPTIMAL else math.ceil(solver.best_objective_bound - 1e-6)
-    )
+    bound = objective if status == cp_model.OPTIMAL else math.ceil(solver.best_objective_bound - 1e-6)
     bound = min(bound, objective)
     return RosterSolution(
         status="optimal" if status == cp_model.OPTIMAL else "feasible",
@@ -174,14 +172,11 @@ def _solution(
     )
 
 
-def _score(
-    instance: Instance, built: RosterModel, value: ValueOf, roster: list[Assignment]
-) -> Score:
+def _score(instance: Instance, built: RosterModel, value: ValueOf, roster: list[Assignment]) -> Score:
     """Terms in the objective are read from the model; terms of weight 0 are evaluated on the roster."""
     unmodelled = score_roster(instance, index_roster(instance, roster)).terms
     terms = {
-        term: _read(value, built.terms[term]) if term in built.terms else unmodelled[term]
-        for term in TERMS
+        term: _read(value, built.terms[term]) if term in built.terms else unmodelled[term] for term in TERMS
     }
     weighted = {term: instance.weights[term] * terms[term] for term in TERMS}
     return Score(terms=terms, weighted=weighted, total=sum(weighted.values()))

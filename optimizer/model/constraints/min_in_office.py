@@ -13,8 +13,7 @@ def add(ctx: ModelContext) -> None:
             able = [
                 e
                 for e in team.members
-                if ctx.instance.employees[e].available[day.index]
-                and ctx.instance.employees[e].may_office
+                if ctx.instance.employees[e].available[day.index] and ctx.instance.employees[e].may_office
             ]
             need = min(team.min_in_office, len(able))
             if need == 0:

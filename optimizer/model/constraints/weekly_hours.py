@@ -13,6 +13,4 @@ def add(ctx: ModelContext) -> None:
             low, high = ctx.instance.weekly_bounds(e, week)
             total = sum(v.units[e][d] for d in days)
             guard = ctx.guard("weekly_hours", employee=employee.id, week=week)
-            ctx.model.add_linear_constraint(total, -(-low // step), high // step).only_enforce_if(
-                guard
-            )
+            ctx.model.add_linear_constraint(total, -(-low // step), high // step).only_enforce_if(guard)

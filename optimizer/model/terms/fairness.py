@@ -8,10 +8,7 @@ from optimizer.model.terms import preference, start_time
 
 def build(ctx: ModelContext) -> cp_model.LinearExprT:
     """The worst-off employee's own preference and start-time penalty."""
-    loads = [
-        p + s
-        for p, s in zip(preference.per_employee(ctx), start_time.per_employee(ctx), strict=True)
-    ]
+    loads = [p + s for p, s in zip(preference.per_employee(ctx), start_time.per_employee(ctx), strict=True)]
     if not loads:
         return 0
     upper = sum(w for e in ctx.instance.employees for _, _, w in e.day_preferences)

@@ -10,10 +10,7 @@ def per_employee(ctx: ModelContext) -> list[cp_model.LinearExprT]:
     if "preference" not in ctx.per_employee:
         v = ctx.variables
         ctx.per_employee["preference"] = [
-            sum(
-                weight * (1 - v.literal(e.index, d, location))
-                for d, location, weight in e.day_preferences
-            )
+            sum(weight * (1 - v.literal(e.index, d, location)) for d, location, weight in e.day_preferences)
             for e in ctx.instance.employees
         ]
     return ctx.per_employee["preference"]
