@@ -53,7 +53,6 @@ def create_variables(instance: Instance, model: cp_model.CpModel, explain: bool)
     allow_off = instance.problem.policy.allow_off_days
     location, start, units = [], [], []
     for employee in instance.employees:
-        e = employee.index
         options = [loc for loc in ("office", "home", "other") if loc in employee.locations]
         if explain:
             options = ["office", "home", "other"] if employee.site else ["home", "other"]
