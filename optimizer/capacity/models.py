@@ -1,0 +1,191 @@
+"""What a capacity-sizing request asks for and what its report returns (SPEC §4 "Capacity sizing").
+
+Pure pydantic: nothing here imports a solver. The API and the CLI both speak
+these models.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from optimizer.domain.solution import ExplanationItem, RosterSolution
+
+PointStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+
+
+class Scenario(BaseModel):
+    """A named what-if policy: overrides applied to the problem JSON by dotted path.
+
+    Paths look like ``policy.office_days.min``, ``teams[*].anchor_days``,
+    ``employees[*].remote_days.max``, ``teams[fin].min_in_office`` (an id in
+    brackets selects one item of a list) or ``sites[0].open`` (an index). The
+    special key ``staff_factor`` (e.g. ``1.1``) grows or shrinks the staff.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    overrides: dict[str, Any] = Field(default_factory=dict)
+
+
+class CapacityRequest(BaseModel):
+    """The options of a sizing run; every field has a sensible default."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"sites": ["hq"], "curve": True, "curve_max_points": 15, "time_limit": 5},
+                {
+                    "curve": False,
+                    "scenarios": [
+                        {"name": "3 office days", "overrides": {"policy.office_days.min": 3}},
+                        {"name": "10% more staff", "overrides": {"staff_factor": 1.1}},
+                    ],
+                },
+            ]
+        },
+    )
+
+    sites: list[str] | None = Field(default=None, description="Site ids to size; all sites when absent.")
+    curve: bool = Field(default=True, description="Compute the trade-off curve above the minimum.")
+    curve_max_points: int = Field(
+        default=25, ge=1, le=500, description="At most this many desk counts on each curve."
+    )
+    desks_from: int | None = Field(
+        default=None, ge=0, description="First desk count of the curve (default: the minimum)."
+    )
+    desks_to: int | None = Field(
+        default=None,
+        ge=0,
+        description="Last desk count of the curve (default: where capacity stops binding).",
+    )
+    time_limit: float = Field(default=10.0, gt=0, le=3600, description="Seconds per solve.")
+    workers: int = Field(default=2, ge=1, le=64, description="CP-SAT workers per solve.")
+    parallel_points: int = Field(
+        default=1, ge=1, le=16, description="Curve points solved at the same time (use cores ÷ workers)."
+    )
+    prove_minimum: bool = Field(
+        default=True, description="Confirm each minimum by showing one desk fewer is infeasible."
+    )
+    explain_time_limit: float = Field(default=10.0, gt=0, le=600)
+    include_rosters: bool = Field(default=False, description="Attach the roster of every curve point.")
+    scenarios: list[Scenario] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _range_and_names(self) -> CapacityRequest:
+        if self.desks_from is not None and self.desks_to is not None and self.desks_from > self.desks_to:
+            raise ValueError(f"empty curve range: desks_from {self.desks_from} > desks_to {self.desks_to}")
+        names = [scenario.name for scenario in self.scenarios]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate scenario name(s): {', '.join(duplicates)}")
+        return self
+
+
+class WeekdayOccupancy(BaseModel):
+    """Office count on one weekday over the horizon: its busiest date and its mean."""
+
+    weekday: str
+    peak: int
+    mean: float
+
+
+class CurvePoint(BaseModel):
+    """The best roster found with ``desks`` desks at the sized site."""
+
+    desks: int
+    status: PointStatus
+    proven: bool = Field(description="The objective is proven optimal for this desk count.")
+    objective: int | None = None
+    bound: int | None = None
+    gap: float | None = None
+    preference: int | None = Field(default=None, description="Weighted sum of unmet day preferences.")
+    unmet_preferences: int | None = Field(default=None, description="Number of unmet day preferences.")
+    lonely_office_days: int | None = None
+    office_peak: int | None = Field(default=None, description="Busiest day's office count at the site.")
+    weekdays: list[WeekdayOccupancy] = Field(default_factory=list)
+    solve_seconds: float = 0.0
+    solution: RosterSolution | None = Field(default=None, description="Only with include_rosters.")
+
+
+class SiteCapacity(BaseModel):
+    """The sizing of one site: its minimum, the proof, occupancy and the trade-off curve."""
+
+    site: str
+    name: str | None = None
+    staff: int = Field(description="Employees whose site this is.")
+    current_desks: int
+    feasible: bool
+    minimum_desks: int | None = None
+    minimum_lower_bound: int | None = Field(
+        default=None, description="Proven lower bound on the minimum (equals it when proven)."
+    )
+    proven: bool = Field(default=False, description="One desk fewer is proven to have no valid roster.")
+    proof: str | None = None
+    people_per_desk: float | None = None
+    weekdays: list[WeekdayOccupancy] = Field(
+        default_factory=list, description="Office occupancy per weekday in the best roster at the minimum."
+    )
+    peak_weekday: str | None = None
+    objective_at_minimum: int | None = None
+    unlimited_objective: int | None = Field(
+        default=None, description="Best objective with unlimited desks at this site."
+    )
+    unlimited_proven: bool = False
+    binding_until: int | None = Field(
+        default=None, description="Desk count from which extra desks no longer improve the objective."
+    )
+    curve_step: int = 1
+    curve_complete: bool = Field(default=False, description="The curve reaches the unlimited objective.")
+    knee: int | None = Field(default=None, description="Desk count where extra desks start to pay less.")
+    curve: list[CurvePoint] = Field(default_factory=list)
+    explanation: list[ExplanationItem] | None = Field(
+        default=None, description="Why no roster exists at any desk count (instead of a curve)."
+    )
+    solve_seconds: float = 0.0
+
+
+class ScenarioRow(BaseModel):
+    """One line of the what-if table: a scenario at one site."""
+
+    scenario: str
+    site: str
+    staff: int
+    feasible: bool
+    minimum_desks: int | None = None
+    proven: bool = False
+    people_per_desk: float | None = None
+    peak_weekday: str | None = None
+    objective: int | None = Field(default=None, description="Best objective at the minimum desk count.")
+    unlimited_objective: int | None = None
+    explanation: list[ExplanationItem] | None = None
+
+
+class CapacityReport(BaseModel):
+    """The answer to a sizing request."""
+
+    sites: list[SiteCapacity]
+    scenarios: list[ScenarioRow] = Field(default_factory=list)
+    time_limit: float
+    solve_seconds: float = 0.0
+    stopped: bool = Field(default=False, description="The run was stopped early; results are partial.")
+    notes: list[str] = Field(default_factory=list)
+
+
+class CapacityProgress(BaseModel):
+    """A step of a sizing run, for progress bars and job status."""
+
+    stage: Literal["minimum", "proof", "unlimited", "curve", "scenario", "done"]
+    site: str | None = None
+    scenario: str | None = None
+    desks: int | None = None
+    objective: int | None = None
+    elapsed: float = 0.0
+    message: str = ""
+
+    def dump(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return self.model_dump(mode="json")
