@@ -185,7 +185,11 @@ def compile_instance(problem: RosterProblem) -> Instance:
         for index, employee in enumerate(problem.employees)
     ]
     index_of = {employee.id: employee.index for employee in employees}
-    teams = {team.id: _team_data(team, employees, days, by_date, index_of) for team in problem.teams}
+    members: dict[str, list[int]] = {team.id: [] for team in problem.teams}
+    for employee in employees:
+        if employee.team is not None:
+            members[employee.team].append(employee.index)
+    teams = {team.id: _team_data(team, members[team.id], employees, days, index_of) for team in problem.teams}
     return Instance(
         problem=problem,
         step=policy.step_minutes,
@@ -255,12 +259,11 @@ def _employee_data(
 
 def _team_data(
     team: Team,
+    members: list[int],
     employees: list[EmployeeData],
     days: list[Day],
-    by_date: dict[dt.date, int],
     index_of: dict[str, int],
 ) -> TeamData:
-    members = [e.index for e in employees if e.team == team.id]
     meetings: dict[int, list[MeetingOnDay]] = {}
     for meeting in team.meetings:
         invited = [index_of[a] for a in meeting.attendees] if meeting.attendees is not None else members

@@ -36,7 +36,7 @@ from optimizer.model.terms import (
     preference,
     start_time,
 )
-from optimizer.model.variables import create_variables
+from optimizer.model.variables import close_empty_windows, create_variables
 
 HARD_CONSTRAINTS = (
     one_assignment,
@@ -88,6 +88,8 @@ def build_model(instance: Instance, *, explain: bool = False, objective: bool = 
     ctx = ModelContext(instance, model, variables, explain=explain)
     for family in HARD_CONSTRAINTS:
         family.add(ctx)
+    # Only once every time rule has narrowed the start windows can empty ones be closed.
+    close_empty_windows(instance, model, variables)
     terms: dict[str, cp_model.LinearExprT] = {}
     if objective:
         for name, term in SOFT_TERMS.items():

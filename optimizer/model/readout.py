@@ -25,8 +25,13 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
             if location == "off":
                 roster.append(Assignment(employee=employee.id, date=day.date, location="off"))
                 continue
-            start = step * value(v.start[e][day.index])
-            minutes = step * value(v.units[e][day.index])
+            if v.timed[e]:
+                start = step * value(v.start[e][day.index])
+                minutes = step * value(v.units[e][day.index])
+            else:
+                preferred = employee.start_preference[0] if employee.start_preference else None
+                start = v.best_start(e, day.index, location, step, preferred)
+                minutes = v.fixed_minutes[e]
             roster.append(
                 Assignment(
                     employee=employee.id,

@@ -93,7 +93,7 @@ def solve(
         _add_hint(built, instance, options.hint)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, options.time_limit)
-    solver.parameters.num_workers = max(1, options.workers)
+    _portfolio(solver.parameters, options.workers)
     solver.parameters.random_seed = options.seed
     solver.parameters.log_search_progress = options.log
     watcher = _Watcher(built, options, on_progress) if on_progress else None
@@ -115,6 +115,19 @@ def solve(
     if status == cp_model.MODEL_INVALID:
         raise RuntimeError(f"internal error: invalid model ({built.model.validate()})")
     return RosterSolution(status="unknown", solve_seconds=elapsed)
+
+
+# With few workers CP-SAT's default portfolio has a single LP search and no
+# core-based search; rosters' lower bounds (a lonely office day nobody can
+# avoid, the worst-off employee) are proven far faster by cores. See docs/performance.md.
+_SMALL_PORTFOLIOS = {2: ["core", "default_lp"], 3: ["core", "default_lp", "no_lp"]}
+
+
+def _portfolio(parameters, workers: int) -> None:
+    """Number of workers and, for 2–3 workers, which full-problem searches they run."""
+    parameters.num_workers = max(1, workers)
+    for name in _SMALL_PORTFOLIOS.get(workers, []):
+        parameters.subsolvers.append(name)
 
 
 def _run(solver, built, watcher, stop) -> int:

@@ -16,9 +16,13 @@ def add(ctx: ModelContext) -> None:
         e = employee.index
         guard = ctx.guard("core_hours", employee=employee.id)
         for day in ctx.instance.days:
-            start = v.start[e][day.index]
-            if start is None:
+            if not v.location[e][day.index]:
                 continue
+            if not v.timed[e]:
+                earliest = core_end - v.fixed_minutes[e] - day.break_minutes
+                v.narrow(e, day.index, None, earliest, core_start)
+                continue
+            start = v.start[e][day.index]
             worked = guard + v.worked(e, day.index)
             end = step * (start + v.units[e][day.index]) + day.break_minutes
             ctx.model.add(start <= core_start // step).only_enforce_if(worked)

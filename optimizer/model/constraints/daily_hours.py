@@ -4,15 +4,20 @@ from optimizer.model.context import ModelContext
 
 
 def add(ctx: ModelContext) -> None:
-    """Off days have no hours; worked days keep within the daily range."""
+    """Off days have no hours; worked days keep within the daily range.
+
+    Employees with fixed daily hours have constant hours by construction.
+    """
     step = ctx.instance.step
     v = ctx.variables
     for employee in ctx.instance.employees:
         e = employee.index
+        if not v.timed[e]:
+            continue
         guard = ctx.guard("daily_hours", employee=employee.id)
         for d, literals in enumerate(v.location[e]):
             units = v.units[e][d]
-            if isinstance(units, int):
+            if not literals:
                 continue
             if "off" in literals:
                 ctx.model.add(units == 0).only_enforce_if(literals["off"])

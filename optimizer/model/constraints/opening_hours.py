@@ -22,6 +22,10 @@ def add(ctx: ModelContext) -> None:
             office = v.location[e][day.index].get("office")
             if office is None:
                 continue
+            if not v.timed[e]:
+                latest = closes - v.fixed_minutes[e] - day.break_minutes
+                v.narrow(e, day.index, "office", opens, latest)
+                continue
             start = v.start[e][day.index]
             end = step * (start + v.units[e][day.index]) + day.break_minutes
             ctx.model.add(start >= -(-opens // step)).only_enforce_if(guard + [office])

@@ -12,8 +12,11 @@ def add(ctx: ModelContext) -> None:
         e = employee.index
         guard = ctx.guard("span", employee=employee.id)
         for day in ctx.instance.days:
-            start = v.start[e][day.index]
-            if start is None:
+            if not v.location[e][day.index]:
                 continue
-            end = step * (start + v.units[e][day.index]) + day.break_minutes
+            if not v.timed[e]:
+                latest = DAY_MINUTES - v.fixed_minutes[e] - day.break_minutes
+                v.narrow(e, day.index, None, 0, latest)
+                continue
+            end = step * (v.start[e][day.index] + v.units[e][day.index]) + day.break_minutes
             ctx.model.add(end <= DAY_MINUTES).only_enforce_if(guard + v.worked(e, day.index))

@@ -17,8 +17,12 @@ def add(ctx: ModelContext) -> None:
                     if isinstance(office, int):
                         ctx.model.add_bool_or([]).only_enforce_if(guard)
                         continue
+                    ctx.model.add(office == 1).only_enforce_if(guard)
+                    if not v.timed[e]:
+                        earliest = meeting.end - v.fixed_minutes[e] - day.break_minutes
+                        v.narrow(e, d, "office", earliest, meeting.start)
+                        continue
                     start = v.start[e][d]
                     end = step * (start + v.units[e][d]) + day.break_minutes
-                    ctx.model.add(office == 1).only_enforce_if(guard)
                     ctx.model.add(start <= meeting.start // step).only_enforce_if(guard)
                     ctx.model.add(end >= meeting.end).only_enforce_if(guard)

@@ -21,6 +21,9 @@ def per_employee(ctx: ModelContext) -> list[cp_model.LinearExprT]:
             continue
         preferred, weight = employee.start_preference[0] // step, employee.start_preference[1]
         e, deviations = employee.index, []
+        if not v.timed[e]:
+            totals.append(weight * _untimed_deviation(ctx, e, preferred * step))
+            continue
         for d, start in enumerate(v.start[e]):
             if start is None:
                 continue
@@ -41,3 +44,17 @@ def per_employee(ctx: ModelContext) -> list[cp_model.LinearExprT]:
 def build(ctx: ModelContext) -> cp_model.LinearExprT:
     """Σ over employees of their weighted start deviation."""
     return sum(per_employee(ctx))
+
+
+def _untimed_deviation(ctx: ModelContext, e: int, preferred: int) -> cp_model.LinearExprT:
+    """With fixed hours the best start per location is known: the deviation is a constant per literal."""
+    v, step = ctx.variables, ctx.instance.step
+    total = []
+    for d, literals in enumerate(v.location[e]):
+        for location, literal in literals.items():
+            if location == "off":
+                continue
+            best = v.best_start(e, d, location, step, preferred)
+            if best is not None and best != preferred:
+                total.append(abs(best - preferred) // step * literal)
+    return sum(total)
