@@ -134,7 +134,7 @@ def build_problem(family: Family, seed: int | None = None) -> RosterProblem:
         load[site][weekday] += size
         largest[site] = max(largest[site], size)
         teams.append(_team(rng, t, ids, dates, weekday))
-        for i in range(size):
+        for _ in range(size):
             # A few members sit at another site than their team (split teams).
             own = site if rng.random() >= 0.05 else rng.choice(site_ids)
             employees.append(_employee(rng, len(employees), f"t{t}", own, dates))

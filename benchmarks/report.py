@@ -1,0 +1,221 @@
+"""The benchmark report: a Markdown table with the machine it ran on, and the same data as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import sys
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+from benchmarks.runner import Run
+
+COLUMNS = (
+    "size", "employees", "method", "status", "objective", "bound", "gap", "first roster s",
+    "best s", "build s", "total s", "peak RSS MiB", "checker", "obj ratio", "time ratio",
+)  # fmt: skip
+
+
+def environment(time_limit: float, workers: int, command: str) -> dict[str, str]:
+    """The machine and versions a run used."""
+
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "cores": str(os.cpu_count()),
+        "machine": f"{platform.system()} {platform.machine()}",
+        "python": sys.version.split()[0],
+        "ortools": version("ortools"),
+        "highspy": version("highspy"),
+        "time_limit_s": f"{time_limit:g}",
+        "workers": str(workers),
+        "command": command,
+    }
+
+
+def _number(value: float | int | None, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.{digits}f}"
+
+
+def _percent(gap: float | None) -> str:
+    return "–" if gap is None else f"{100 * gap:.2f} %"
+
+
+def ratios(runs: list[Run]) -> dict[tuple[str, str], tuple[float | None, float | None]]:
+    """Per (size, peer): our objective / peer's and our total time / peer's."""
+    ours = {r.size: r for r in runs if r.method == "ours"}
+    result = {}
+    for run in runs:
+        mine = ours.get(run.size)
+        if run.method == "ours" or mine is None:
+            continue
+        objective = (
+            mine.objective / run.objective
+            if mine.objective is not None and run.objective not in (None, 0)
+            else None
+        )
+        seconds = (
+            mine.total_seconds / run.total_seconds
+            if mine.total_seconds is not None and run.total_seconds
+            else None
+        )
+        result[run.size, run.method] = (objective, seconds)
+    return result
+
+
+def _checker(run: Run) -> str:
+    if run.valid is None:
+        return "no roster"
+    if run.valid:
+        return "valid"
+    kinds = ", ".join(f"{k} ×{n}" for k, n in sorted(run.violation_kinds.items()))
+    return f"**INVALID** ({kinds})"
+
+
+def table(runs: list[Run]) -> str:
+    """The results as a Markdown table, one row per instance and method."""
+    ratio = ratios(runs)
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for r in runs:
+        objective_ratio, time_ratio = ratio.get((r.size, r.method), (None, None))
+        cells = [
+            r.size,
+            str(r.employees),
+            r.method,
+            r.status,
+            _number(r.objective),
+            _number(r.bound),
+            _percent(r.gap),
+            _number(r.first_seconds),
+            _number(r.best_seconds),
+            _number(r.build_seconds),
+            _number(r.total_seconds),
+            _number(r.peak_rss_mib, 0),
+            _checker(r),
+            _number(objective_ratio, 3),
+            _number(time_ratio, 2),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets(runs: list[Run], time_limit: float) -> list[str]:
+    """Each target of the performance issue that these runs can judge: met or missed, with the figure."""
+    by = {(r.size, r.method): r for r in runs}
+    lines = []
+
+    def ours(size: str) -> Run | None:
+        return by.get((size, "ours"))
+
+    def proven_within(size: str, limit: float) -> None:
+        r = ours(size)
+        if r is None:
+            return
+        met = r.status == "optimal" and (r.total_seconds or 0) < limit
+        lines.append(
+            f"- {size} proven optimal in < {limit:g} s: {'met' if met else 'MISSED'} "
+            f"({r.status}, {_number(r.total_seconds)} s, gap {_percent(r.gap)})"
+        )
+
+    proven_within("S", 0.5)
+    proven_within("M", 5.0)
+    r, peer = ours("L"), by.get(("L", "mip"))
+    if r is not None and peer is not None:
+        proven = r.status == "optimal"
+        faster = peer.status == "optimal" and proven and (r.total_seconds or 0) <= (peer.total_seconds or 0)
+        not_worse = r.objective is not None and (peer.objective is None or r.objective <= peer.objective)
+        lines.append(
+            f"- L proven optimal no slower than HiGHS: {'met' if faster else 'MISSED'} "
+            f"(ours {r.status} in {_number(r.total_seconds)} s; HiGHS {peer.status} in "
+            f"{_number(peer.total_seconds)} s)"
+        )
+        lines.append(
+            f"- L objective never worse than HiGHS at the same limit: {'met' if not_worse else 'MISSED'} "
+            f"(ours {_number(r.objective)}, HiGHS {_number(peer.objective)})"
+        )
+    if r is not None:
+        lines.append(
+            f"- L model built in < 2 s: {'met' if (r.build_seconds or 99) < 2 else 'MISSED'} "
+            f"({_number(r.build_seconds)} s)"
+        )
+    r = ours("W")
+    if r is not None and time_limit <= 60:
+        met = r.gap is not None and r.gap <= 0.01
+        lines.append(
+            f"- W gap ≤ 1 % within 60 s: {'met' if met else 'MISSED'} "
+            f"(gap {_percent(r.gap)} after {_number(r.total_seconds)} s)"
+        )
+    r = ours("XL")
+    if r is not None:
+        valid = r.valid and time_limit <= 60
+        lines.append(
+            f"- XL valid roster within 60 s: {'met' if valid else 'MISSED'} "
+            f"({r.status}, first roster at {_number(r.first_seconds)} s, limit {time_limit:g} s)"
+        )
+        lines.append(
+            f"- XL peak memory < 8 GiB: {'met' if (r.peak_rss_mib or 1e9) < 8192 else 'MISSED'} "
+            f"({_number(r.peak_rss_mib, 0)} MiB)"
+        )
+    return lines
+
+
+def markdown(runs: list[Run], env: dict[str, str]) -> str:
+    """The whole RESULTS.md: environment, table, targets and how to read it."""
+    header = [
+        "# Benchmark results",
+        "",
+        f"Run on {env['date']} · {env['cores']} cores ({env['machine']}) · Python {env['python']} · "
+        f"ortools {env['ortools']} · highspy {env['highspy']} · time limit {env['time_limit_s']} s · "
+        f"{env['workers']} workers/threads.",
+        "",
+        f"Reproduce with `{env['command']}`.",
+        "",
+        "Methods: **ours** = `optimizer.solve` (CP-SAT); **mip** = the same SPEC as a MIP solved by HiGHS "
+        "(`benchmarks/mip.py`); **greedy** = a one-pass heuristic (`benchmarks/greedy.py`). Every roster is "
+        "re-checked by `optimizer.checker.check`; the objective shown is the checker's. Times are wall-clock "
+        "seconds from the validated problem (model building included); *build s* is building alone "
+        "(ours: `build_model(compile_instance(p))`, measured separately). Peak RSS is each method's own "
+        "process (VmHWM). Ratios are ours ÷ that peer (objective, total time). Each method ran in its own "
+        "process, one after the other; the machine was shared with other work, so times carry noise.",
+        "",
+        table(runs),
+        "",
+        "## Targets",
+        "",
+        *targets(runs, float(env["time_limit_s"])),
+        "",
+    ]
+    notes = [f"- {r.size}/{r.method}: {r.note}" for r in runs if r.note]
+    if notes:
+        header += ["## Notes", "", *notes, ""]
+    return "\n".join(header)
+
+
+ANALYSIS = "## Analysis"
+
+
+def write(runs: list[Run], env: dict[str, str], directory: Path) -> tuple[Path, Path]:
+    """Write RESULTS.md and results.json into ``directory``.
+
+    A hand-written section headed ``## Analysis`` in an existing RESULTS.md is kept.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    md, js = directory / "RESULTS.md", directory / "results.json"
+    kept = ""
+    if md.exists() and ANALYSIS in md.read_text():
+        kept = "\n" + md.read_text()[md.read_text().index(ANALYSIS) :]
+    md.write_text(markdown(runs, env) + kept)
+    js.write_text(json.dumps({"environment": env, "runs": [asdict(r) for r in runs]}, indent=2) + "\n")
+    return md, js
