@@ -125,6 +125,11 @@ def generate_command(
     console.print(f"wrote {out}: {employees} employees, {teams} teams, {weeks} week(s)")
 
 
+from optimizer.cli.serve import serve_command  # noqa: E402
+
+app.command("serve")(serve_command)
+
+
 def main() -> None:
     """Entry point of the ``roster`` console script."""
     try:

@@ -1,0 +1,73 @@
+"""The FastAPI application: ``create_app(settings)`` wires the store, the worker pool and the routes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors
+from api.middleware import BodyLimit
+from api.routes import check, exports, health, jobs, solve
+from api.security import load_keys
+from api.settings import Settings, get_settings
+from api.store import JobStore
+from api.workers import WorkerPool
+
+log = logging.getLogger("roster.api")
+
+DESCRIPTION = """
+Weekly hybrid-work rosters (office, home, other location) that honour every rule of the
+problem, for HR portals and team leads. Bodies follow SPEC v1 of the Hybrid Roster Optimizer.
+
+* `POST /v1/solve` waits for the roster of a small problem.
+* `POST /v1/jobs` queues a longer solve (202 + Location); poll `GET /v1/jobs/{id}`.
+* `POST /v1/check` scores a roster made by hand and lists every violated rule.
+
+Send `Authorization: Bearer <key>` unless the server runs in keyless local mode.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application; the store and the workers start with its lifespan."""
+    settings = settings or get_settings()
+    keys = load_keys([key.get_secret_value() for key in settings.api_keys])
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = JobStore(settings.database)
+        recovered = store.recover(settings.max_attempts)
+        if any(recovered.values()):
+            log.warning("recovered jobs after a restart: %s", recovered)
+        pool = WorkerPool(store, settings.max_concurrent_solves, settings.max_attempts, settings.poll_interval)
+        pool.start()
+        app.state.store, app.state.pool = store, pool
+        try:
+            yield
+        finally:
+            pool.stop()
+            store.close()
+
+    app = FastAPI(
+        title="Hybrid Roster Optimizer API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings, app.state.keys = settings, keys
+    errors.install(app)
+    for module in (solve, jobs, exports, check, health):
+        app.include_router(module.router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Location", "Retry-After"],
+        )
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app

@@ -1,0 +1,34 @@
+"""FastAPI dependencies as ``Annotated`` aliases: settings, store, worker pool and the caller's tenant."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.security import tenant_for
+from api.settings import Settings
+from api.store import JobStore
+from api.workers import WorkerPool
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def _store(request: Request) -> JobStore:
+    return request.app.state.store
+
+
+def _pool(request: Request) -> WorkerPool:
+    return request.app.state.pool
+
+
+def _tenant(request: Request) -> str:
+    return tenant_for(request, request.app.state.keys)
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+StoreDep = Annotated[JobStore, Depends(_store)]
+PoolDep = Annotated[WorkerPool, Depends(_pool)]
+TenantDep = Annotated[str, Depends(_tenant)]

@@ -1,0 +1,47 @@
+"""One error shape for clients: 422 ``detail[]`` of ``{loc, msg, type}``; other errors ``{detail: str}``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from optimizer.domain.validation import ProblemError
+
+log = logging.getLogger("roster.api")
+
+
+def input_errors(errors: Iterable[ProblemError], prefix: Sequence[str | int]) -> RequestValidationError:
+    """Domain errors as a 422, their ``loc`` placed under ``prefix`` (e.g. ``("body",)``)."""
+    return RequestValidationError(
+        [{"loc": (*prefix, *error.loc), "msg": error.msg, "type": error.type} for error in errors]
+    )
+
+
+def input_error(loc: Sequence[str | int], msg: str, type_: str) -> RequestValidationError:
+    """A single 422 error."""
+    return RequestValidationError([{"loc": tuple(loc), "msg": msg, "type": type_}])
+
+
+def _clean(error: dict[str, Any]) -> dict[str, Any]:
+    msg = str(error.get("msg", "")).removeprefix("Value error, ")
+    return {"loc": list(error.get("loc", ())), "msg": msg, "type": str(error.get("type", "value_error"))}
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    return JSONResponse(status_code=422, content={"detail": [_clean(e) for e in exc.errors()]})
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return JSONResponse(status_code=500, content={"detail": "internal server error"})
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers (no stack trace ever reaches a response body)."""
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,51 @@
+"""Store rows as public bodies: what a caller may see of a job."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from api.schemas import BestSoFar, JobPublic, JobSummary, ProgressPoint
+from api.store import Job
+from optimizer.domain.solution import RosterSolution
+
+PUBLIC_OPTIONS = ("time_limit", "seed")
+
+
+def _time(epoch: float | None) -> dt.datetime | None:
+    return None if epoch is None else dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
+
+
+def summary(job: Job) -> JobSummary:
+    """A job as listed."""
+    result = job.result or {}
+    return JobSummary(
+        id=job.id,
+        kind=job.kind,  # type: ignore[arg-type]
+        state=job.state,
+        created_at=_time(job.created_at),  # type: ignore[arg-type]
+        finished_at=_time(job.finished_at),
+        status=result.get("status") if job.kind == "solve" else None,
+        objective=result.get("objective") if job.kind == "solve" else None,
+    )
+
+
+def public(job: Job) -> JobPublic:
+    """A job in full; the best roster so far is shown until the final result replaces it."""
+    solution = capacity = None
+    if job.result is not None and job.kind == "solve":
+        solution = RosterSolution.model_validate(job.result)
+    elif job.result is not None:
+        capacity = job.result
+    best = BestSoFar.model_validate(job.best) if job.best and job.result is None else None
+    return JobPublic(
+        **summary(job).model_dump(),
+        started_at=_time(job.started_at),
+        attempts=job.attempts,
+        cancel_requested=job.cancel_requested,
+        options={key: job.options[key] for key in PUBLIC_OPTIONS if key in job.options},
+        progress=[ProgressPoint.model_validate(point) for point in job.progress],
+        best=best,
+        solution=solution,
+        capacity=capacity,
+        error=job.error,
+    )

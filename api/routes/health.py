@@ -1,0 +1,36 @@
+"""Liveness and readiness probes (no API key needed)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from api.deps import PoolDep, StoreDep
+from api.schemas import Health, Readiness
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", response_model=Health)
+def healthz() -> Health:
+    """The process is alive."""
+    return Health()
+
+
+@router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
+def readyz(store: StoreDep, pool: PoolDep, response: Response) -> Readiness:
+    """The job store answers and the worker processes are running."""
+    try:
+        store_ok, queued = store.ping(), store.queued_count()
+    except Exception:
+        store_ok, queued = False, None
+    alive = pool.alive()
+    ready = store_ok and alive > 0
+    if not ready:
+        response.status_code = 503
+    return Readiness(
+        status="ready" if ready else "not ready",
+        store=store_ok,
+        workers=alive,
+        workers_expected=pool.size,
+        queued=queued,
+    )

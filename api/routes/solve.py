@@ -1,0 +1,80 @@
+"""POST /v1/solve: solve a small problem and wait for the answer (the solve runs in a worker process)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+from fastapi import APIRouter, Body, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import SettingsDep, StoreDep, TenantDep
+from api.examples import PROBLEM_EXAMPLES
+from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
+from api.store import FINISHED, Job, JobStore
+from api.submission import SeedQuery, TimeLimitQuery, check_problem, solve_options, submit
+from optimizer.domain.problem import RosterProblem
+from optimizer.domain.solution import RosterSolution
+
+router = APIRouter(prefix="/v1", tags=["solve"])
+QUEUE_WAIT_SECONDS = 60.0
+
+
+@router.post(
+    "/solve",
+    response_model=RosterSolution,
+    responses={**INPUT_ERRORS, **QUEUE_FULL, 500: {"description": "The solve failed."}},
+)
+async def solve_now(
+    problem: Annotated[RosterProblem, Body(openapi_examples=PROBLEM_EXAMPLES)],
+    tenant: TenantDep,
+    settings: SettingsDep,
+    store: StoreDep,
+    request: Request,
+    time_limit: TimeLimitQuery = None,
+    seed: SeedQuery = 0,
+) -> RosterSolution:
+    """Solve a small problem and return the roster (an infeasible problem is 200 with its explanation)."""
+    options = solve_options(settings, time_limit, seed, sync=True)
+    check_problem(problem, settings)
+    text = problem.model_dump_json()
+    job = await run_in_threadpool(
+        submit, store, settings, tenant, "solve", text, options, visible=False, priority=1
+    )
+    try:
+        finished = await _wait(store, job.id, options["deadline_seconds"] + QUEUE_WAIT_SECONDS, request)
+    finally:
+        await run_in_threadpool(_forget, store, job.id, tenant)
+    if finished is None:
+        raise HTTPException(
+            503,
+            detail="no worker finished this solve in time; try again or submit a job to POST /v1/jobs",
+            headers={"Retry-After": str(settings.retry_after)},
+        )
+    if finished.result is None:
+        raise HTTPException(500, detail=f"the solve failed: {finished.error or 'unknown error'}")
+    return RosterSolution.model_validate(finished.result)
+
+
+async def _wait(store: JobStore, job_id: str, budget: float, request: Request) -> Job | None:
+    """Poll the store until the job finishes, the budget runs out or the client goes away."""
+    loop = asyncio.get_running_loop()
+    deadline, pause = loop.time() + budget, 0.005
+    while loop.time() < deadline:
+        if store.state_of(job_id) in FINISHED:
+            return store.get(job_id)
+        if await request.is_disconnected():
+            return None
+        await asyncio.sleep(pause)
+        pause = min(pause * 1.5, 0.1)
+    return None
+
+
+def _forget(store: JobStore, job_id: str, tenant: str) -> None:
+    """A synchronous solve is not kept: stop it if still running, then remove it."""
+    job = store.get(job_id)
+    if job is not None and not job.finished:
+        store.request_cancel(job_id, tenant)
+        if store.state_of(job_id) == "running":
+            return  # the worker finishes it as cancelled; the start-up clean-up removes it later
+    store.delete(job_id)

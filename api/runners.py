@@ -1,0 +1,65 @@
+"""What a worker process does for each kind of job; runs only inside worker processes.
+
+A runner receives the stored request (JSON text), the job's options, a progress sink and
+the ``stop`` event, and returns the final result as JSON-ready data. The progress sink takes
+one point (``elapsed``, ``objective``, ``bound``) and, optionally, the best result so far.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any, Protocol
+
+
+class ProgressSink(Protocol):
+    def __call__(self, point: dict[str, Any], best: dict[str, Any] | None = None) -> None: ...
+
+
+Runner = Callable[[str, dict[str, Any], ProgressSink, threading.Event, dict[str, Any] | None], dict[str, Any]]
+
+
+def run_solve(
+    request: str,
+    options: dict[str, Any],
+    report: ProgressSink,
+    stop: threading.Event,
+    previous_best: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """Solve a stored problem, reporting each improving roster; a retried run starts from the best
+    roster of the run before it."""
+    from optimizer import Assignment, Progress, SolveOptions, parse_problem, solve
+
+    problem = parse_problem(json.loads(request))
+    hint = None
+    if previous_best and previous_best.get("assignments"):
+        hint = [Assignment.model_validate(a) for a in previous_best["assignments"]]
+    solve_options = SolveOptions(
+        time_limit=options["time_limit"],
+        workers=options["solver_workers"],
+        seed=options.get("seed", 0),
+        explain=True,
+        explain_time_limit=options["explain_time_limit"],
+        hint=hint,
+        progress_rosters=True,
+    )
+
+    def on_progress(progress: Progress) -> None:
+        point = {"elapsed": progress.elapsed, "objective": progress.objective, "bound": progress.bound}
+        best = None
+        if progress.assignments is not None:
+            best = {
+                "objective": progress.objective,
+                "bound": progress.bound,
+                "assignments": [a.model_dump(mode="json", exclude_none=True) for a in progress.assignments],
+            }
+        report(point, best)
+
+    solution = solve(problem, solve_options, on_progress=on_progress, stop=stop)
+    return solution.model_dump(mode="json")
+
+
+def runners() -> dict[str, Runner]:
+    """Every job kind this installation can run."""
+    return {"solve": run_solve}
