@@ -42,7 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         recovered = store.recover(settings.max_attempts)
         if any(recovered.values()):
             log.warning("recovered jobs after a restart: %s", recovered)
-        pool = WorkerPool(store, settings.max_concurrent_solves, settings.max_attempts, settings.poll_interval)
+        pool = WorkerPool(
+            store, settings.max_concurrent_solves, settings.max_attempts, settings.poll_interval
+        )
         pool.start()
         app.state.store, app.state.pool = store, pool
         try:

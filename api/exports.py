@@ -76,6 +76,8 @@ def employee_calendar(
             event.add("dtstart", _at(a.date, a.start))
             event.add("dtend", _at(a.date, a.end))
             event.add("location", where)
-            event.add("description", f"{label}, {a.start}–{a.end}" + (f", {hours} effective" if hours else ""))
+            event.add(
+                "description", f"{label}, {a.start}–{a.end}" + (f", {hours} effective" if hours else "")
+            )
         calendar.add_component(event)
     return calendar.to_ical()

@@ -31,7 +31,11 @@ class ValidationErrorBody(BaseModel):
         json_schema_extra={
             "example": {
                 "detail": [
-                    {"loc": ["body", "employees", 1, "team"], "msg": "unknown team 'fni'", "type": "unknown_reference"}
+                    {
+                        "loc": ["body", "employees", 1, "team"],
+                        "msg": "unknown team 'fni'",
+                        "type": "unknown_reference",
+                    }
                 ]
             }
         }

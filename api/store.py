@@ -241,7 +241,8 @@ class JobStore:
             row = db.execute(
                 "UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = ?, lease = ?,"
                 " started_at = ?, progress = '[]'"
-                " WHERE seq = (SELECT seq FROM jobs WHERE state = 'queued' ORDER BY priority DESC, seq LIMIT 1)"
+                " WHERE seq = (SELECT seq FROM jobs WHERE state = 'queued'"
+                " ORDER BY priority DESC, seq LIMIT 1)"
                 " RETURNING *",
                 (worker, lease, time.time()),
             ).fetchone()
@@ -283,7 +284,14 @@ class JobStore:
             cursor = db.execute(
                 "UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?, worker = NULL"
                 " WHERE id = ? AND lease = ? AND state = 'running'",
-                (state, json.dumps(result) if result is not None else None, error, time.time(), job_id, lease),
+                (
+                    state,
+                    json.dumps(result) if result is not None else None,
+                    error,
+                    time.time(),
+                    job_id,
+                    lease,
+                ),
             )
         return cursor.rowcount == 1
 
@@ -291,9 +299,11 @@ class JobStore:
 
     def running_on(self, worker: str) -> list[Job]:
         """The jobs a worker is running."""
-        rows = self._conn().execute(
-            "SELECT * FROM jobs WHERE state = 'running' AND worker = ?", (worker,)
-        ).fetchall()
+        rows = (
+            self._conn()
+            .execute("SELECT * FROM jobs WHERE state = 'running' AND worker = ?", (worker,))
+            .fetchall()
+        )
         return [_job(row) for row in rows]
 
     def running(self) -> list[Job]:

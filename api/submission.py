@@ -22,7 +22,9 @@ TimeLimitQuery = Annotated[
 SeedQuery = Annotated[int, Query(ge=0, le=2**31 - 1, description="Random seed of the search.")]
 
 
-def check_problem(problem: RosterProblem, settings: Settings, prefix: Sequence[str | int] = ("body",)) -> None:
+def check_problem(
+    problem: RosterProblem, settings: Settings, prefix: Sequence[str | int] = ("body",)
+) -> None:
     """Raise a 422 listing every domain error and every server limit the problem breaks."""
     errors = list(semantic_errors(problem))
     if len(problem.employees) > settings.max_employees:
@@ -38,7 +40,8 @@ def check_problem(problem: RosterProblem, settings: Settings, prefix: Sequence[s
         errors.append(
             ProblemError(
                 ("horizon", "days"),
-                f"{problem.horizon.days} days exceed this server's limit of {settings.max_days} (ROSTER_MAX_DAYS)",
+                f"{problem.horizon.days} days exceed this server's limit of {settings.max_days} "
+                "(ROSTER_MAX_DAYS)",
                 "limit_exceeded",
             )
         )
@@ -79,7 +82,13 @@ def queue_full(settings: Settings) -> HTTPException:
 
 
 def submit(
-    store: JobStore, settings: Settings, tenant: str, kind: str, request: str, options: dict[str, Any], **kw: Any
+    store: JobStore,
+    settings: Settings,
+    tenant: str,
+    kind: str,
+    request: str,
+    options: dict[str, Any],
+    **kw: Any,
 ) -> Job:
     """Store a job durably, or raise the 503 of a full queue."""
     try:

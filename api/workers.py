@@ -131,7 +131,12 @@ class WorkerPool:
     """``size`` worker processes (spawned, not forked) and the thread that supervises them."""
 
     def __init__(self, store: JobStore, size: int, max_attempts: int, poll_interval: float):
-        self.store, self.size, self.max_attempts, self.poll_interval = store, size, max_attempts, poll_interval
+        self.store, self.size, self.max_attempts, self.poll_interval = (
+            store,
+            size,
+            max_attempts,
+            poll_interval,
+        )
         self._context = multiprocessing.get_context("spawn")
         self._slots: list[_Slot] = []
         self._stopping = threading.Event()
@@ -189,7 +194,9 @@ class WorkerPool:
                     slot.process.join(0)
                     young = now - slot.started < QUICK_DEATH_SECONDS
                     slot.quick_deaths = slot.quick_deaths + 1 if young else 0
-                    delay = min(MAX_BACKOFF_SECONDS, 0.25 * 2**slot.quick_deaths) if slot.quick_deaths > 1 else 0
+                    delay = (
+                        min(MAX_BACKOFF_SECONDS, 0.25 * 2**slot.quick_deaths) if slot.quick_deaths > 1 else 0
+                    )
                     slot.restart_at = now + delay
                 if now >= slot.restart_at:
                     fresh = self._spawn()

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Body
 from api.deps import SettingsDep
 from api.examples import CHECK_EXAMPLES
 from api.routes.responses import INPUT_ERRORS
+from api.schemas import CheckRequest
 from api.submission import check_problem
 from optimizer.checker import check
 from optimizer.domain.solution import CheckResult
-from api.schemas import CheckRequest
 
 router = APIRouter(prefix="/v1", tags=["check"])
 

@@ -35,16 +35,22 @@ def serve_command(
 
     if new_key:
         key = secrets.token_urlsafe(32)
-        typer.echo(f"key:  {key}\nhash: {hash_key(key)}  (put this in ROSTER_API_KEYS, give the key to the client)")
+        typer.echo(
+            f"key:  {key}\nhash: {hash_key(key)}  (put this in ROSTER_API_KEYS, give the key to the client)"
+        )
         return
     overrides: dict[str, Any] = {
-        name: value for name, value in (("host", host), ("port", port), ("data_dir", data_dir)) if value is not None
+        name: value
+        for name, value in (("host", host), ("port", port), ("data_dir", data_dir))
+        if value is not None
     }
     try:
         settings = Settings(**overrides)
         keys = load_keys([key.get_secret_value() for key in settings.api_keys])
     except ValidationError as exc:
-        problems = "; ".join(f"ROSTER_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"ROSTER_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        )
         raise _fail(f"bad setting: {problems}") from None
     except (BadKeyEntry, ValueError) as exc:
         raise _fail(f"bad ROSTER_API_KEYS: {exc}") from None
