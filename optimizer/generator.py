@@ -60,7 +60,7 @@ def generate(settings: GeneratorSettings) -> RosterProblem:
     for t in range(team_count):
         team_id = f"t{t}"
         name = TEAM_NAMES[t % len(TEAM_NAMES)] + ("" if t < len(TEAM_NAMES) else f" {t}")
-        meeting_day = WEEKDAYS[(t * 2) % 5]
+        meeting_day = WEEKDAYS[((t // len(site_ids)) * 2) % 5]
         hour = rng.choice((9, 10, 13, 14))
         teams.append(
             {
