@@ -2,9 +2,10 @@
 
 Each of the five cases the issue names is built small, solved (status
 ``infeasible``) and its explanation compared with the constraint instances a
-team lead would point at. The explanation must be small (at most 4 items); a
-twin with one of the named rules relaxed has a roster, so each named rule is
-part of the conflict.
+team lead would point at. The explanation must be small (at most 4 items) and
+minimal: its groups cannot hold together, and dropping any one of them lets the
+rest hold (checked on the model in explain mode). A twin with one of the named
+rules relaxed in the input has a roster.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from optimizer import RosterSolution
 from optimizer.domain.solution import HARD_CONSTRAINTS
+from tests.core.minimal import assert_minimal, items
 from tests.core.tiny import WEEK, day, tiny_problem
 from tests.helpers import solve_checked
 
@@ -21,6 +23,7 @@ WEEKLY_MEETING = {"weekday": "tue", "start": "09:00", "end": "11:00", "name": "W
 
 
 def explained(data: dict[str, Any]) -> RosterSolution:
+    """Solve an infeasible problem and check its explanation is small, named and minimal."""
     solution = solve_checked(data, time_limit=20, explain_time_limit=20)
     assert solution.status == "infeasible"
     assert solution.assignments == []
@@ -29,15 +32,8 @@ def explained(data: dict[str, Any]) -> RosterSolution:
     for item in solution.explanation:
         assert item.constraint in HARD_CONSTRAINTS
         assert item.message.strip()
+    assert_minimal(data, solution)
     return solution
-
-
-def items(solution: RosterSolution) -> set[tuple[str, tuple]]:
-    """Each explanation item as (constraint, sorted subject fields that are set)."""
-    return {
-        (item.constraint, tuple(sorted(item.subject.model_dump(exclude_none=True, mode="json").items())))
-        for item in solution.explanation
-    }
 
 
 def _office_only(**office_days: int) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import pytest
 
 from optimizer import parse_problem
 from optimizer.domain.solution import HARD_CONSTRAINTS, TERMS
+from tests.core.minimal import assert_minimal
 from tests.helpers import solve_checked
 
 GOLDEN = Path(__file__).parents[2] / ".." / "shared" / "golden"
@@ -51,6 +52,7 @@ def test_golden_problem_matches_the_reference(path: Path):
         assert solution.assignments == []
         assert solution.explanation
         assert {item.constraint for item in solution.explanation} <= set(HARD_CONSTRAINTS)
+        assert_minimal(problem, solution)
 
 
 def test_golden_set_is_complete():

@@ -587,3 +587,46 @@ def test_min_in_office_counts_only_members_who_may_come_in(build):
     assert solution.status == "optimal"
     assert _office_days(solution, "e1") == 5
     assert solution.objective == 5
+
+
+# off-grid clock times and horizons -----------------------------------------------------------
+
+
+def test_meeting_at_off_grid_times_rounds_to_the_grid(build):
+    # Meeting Wednesday 17:00–18:10: end ≥ 18:10 with 8 h + 1 h means start ≥ 09:10, on the grid 09:30.
+    # Against a wish for 07:00 (window 07:00–10:00): 5 steps on Wednesday only.
+    meeting = {"weekday": "wed", "start": "17:00", "end": "18:10"}
+    employee = {"preferences": {"start": {"time": "07:00", "weight": 1}}}
+    problem = build([employee], team=True, teams=[{"id": "t", "meetings": [meeting]}], weights=START)
+    solution = solve_checked(problem)
+    assert plan(solution, "e1")["wed"].start == "09:30"
+    assert solution.objective == 5
+
+
+def test_opening_time_off_grid_rounds_up_to_the_grid(build):
+    # Site opens 08:10: an office-only employee who wishes 07:00 starts at 08:30, 3 steps × 5 days = 15.
+    employee = {"locations": ["office"], "preferences": {"start": {"time": "07:00", "weight": 1}}}
+    problem = build([employee], sites=[{"id": "hq", "desks": 1, "open": "08:10"}], weights=START)
+    solution = solve_checked(problem)
+    assert {a.start for a in solution.assignments} == {"08:30"}
+    assert solution.objective == 15
+
+
+def test_second_partial_week_is_prorated(build):
+    # Eight days from Monday: week 50 has five working days (40 h), week 51 only its Monday, so
+    # 40 · 1/5 = 8 h there.
+    solution = solve_checked(build(days=8))
+    assert [a.date.isoformat() for a in solution.assignments][-1] == day("mon", 1)
+    assert sum(a.hours for a in solution.assignments) == 48
+
+
+def test_public_holiday_of_the_calendar_is_not_a_working_day(build):
+    # Indonesia's Christmas Day (Friday 2026-12-25) is not a working day: four days, 32 h.
+    solution = solve_checked(build(horizon={"start": "2026-12-21", "holiday_calendar": "ID"}))
+    assert [a.date.isoformat() for a in solution.assignments] == [
+        "2026-12-21",
+        "2026-12-22",
+        "2026-12-23",
+        "2026-12-24",
+    ]
+    assert sum(a.hours for a in solution.assignments) == 32

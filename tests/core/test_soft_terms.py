@@ -434,3 +434,37 @@ def test_change_checker_counts_differences_including_leave():
     assert score.terms["change"] == 3
     assert score.weighted["change"] == 12
     assert score.total == 12
+
+
+def test_start_time_solver_ignores_days_off(build):
+    # Off days allowed; a wish to be off on Friday (5) and to start at 07:00 with earliest 08:00.
+    # Friday off (0 unmet, 32 h still within 32–40), four worked days 2 steps late: start_time 8.
+    employee = {
+        "preferences": {
+            "days": [{"weekday": "fri", "location": "off", "weight": 5}],
+            "start": {"time": "07:00", "weight": 1},
+        }
+    }
+    problem = build(
+        [employee],
+        policy={
+            "allow_off_days": True,
+            "weekly_hours": {"min": 32, "max": 40},
+            "start": {"earliest": "08:00", "latest": "10:00"},
+        },
+        weights={"preference": 1, "start_time": 1},
+    )
+    solution = solve_checked(problem)
+    assert where(solution, "e1")["fri"] == "off"
+    assert solution.score.terms["start_time"] == 8
+    assert solution.objective == 8
+
+
+def test_lonely_office_day_solver_counts_teammates_who_cannot_come_in(build):
+    # θ = 1; e2 is a teammate at hq who may only work at home, so k = 1 and e1 needs 1 teammate in
+    # the office. e1 is fixed to the office on Monday and can never have company there: lonely 1.
+    people = [{"fixed": {day("mon"): "office"}}, {"locations": ["home"]}]
+    problem = build(people, team=True, weights={"lonely_office_day": 1}, lonely_threshold=1)
+    solution = solve_checked(problem)
+    assert solution.score.terms["lonely_office_day"] == 1
+    assert solution.objective == 1
