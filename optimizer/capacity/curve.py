@@ -44,7 +44,6 @@ class CurveResult:
     step: int = 1
     complete: bool = False
     stopped: bool = False
-    first_solution: RosterSolution | None = None
 
 
 def desk_counts(start: int, end: int, max_points: int) -> tuple[list[int], int]:
@@ -76,39 +75,106 @@ def trade_off_curve(
 
     ``unlimited`` is the best roster with unlimited desks: its objective is the
     target where capacity stops binding, and its bound is a lower bound for every point.
+    When the walk steps over several desks at a time, the last step is bisected
+    to find the first desk count that reaches the target.
     """
     counts, step = desk_counts(settings.start, settings.end, settings.max_points)
+    walk = _Walk(problem, site, settings, unlimited, on_point, stop)
     result = CurveResult(step=step)
-    target, floor = unlimited.objective, unlimited.bound
-    unlimited_peak = _peak(unlimited, site)
     carried = seed
     index = 0
-    while index < len(counts):
-        if stop is not None and stop.is_set():
+    while index < len(counts) and not walk.reached:
+        if walk.stopped:
             result.stopped = True
             break
         batch = counts[index : index + max(1, settings.parallel)]
         index += len(batch)
         solved = _solve_batch(problem, site, batch, carried, settings, stop)
         for desks, solution in zip(batch, solved, strict=True):
-            candidate = carried
-            if unlimited_peak is not None and unlimited_peak <= desks and _better(unlimited, carried):
-                candidate = unlimited
-            best = best_of(solution, _rescored(problem, site, desks, candidate, solution))
-            carried = best
-            if result.first_solution is None:
-                result.first_solution = best
-            point = curve_point(problem, site, desks, best, floor, settings.keep_rosters)
-            result.points.append(point)
-            if on_point is not None:
-                on_point(point)
-            if target is not None and best.objective is not None and best.objective <= target:
-                result.complete = True
+            carried = walk.add(desks, solution, carried)
+            if walk.reached:
                 break
-        if result.complete:
-            break
+    if walk.reached and step > 1:
+        walk.bisect_last_step()
+    result.stopped = result.stopped or walk.stopped
+    result.complete = walk.reached
+    walk.make_monotone()
+    result.points = [walk.points[desks] for desks in sorted(walk.points)]
     _tighten_bounds(result.points)
     return result
+
+
+class _Walk:
+    """The points found so far and the rosters behind them."""
+
+    def __init__(self, problem, site, settings: CurveSettings, unlimited: RosterSolution, on_point, stop):
+        self.problem, self.site, self.settings = problem, site, settings
+        self.unlimited, self.on_point, self.stop = unlimited, on_point, stop
+        self.unlimited_peak = _peak(unlimited, site)
+        self.points: dict[int, CurvePoint] = {}
+        self.rosters: dict[int, RosterSolution] = {}
+        self.reached = False
+
+    @property
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
+
+    def _reaches(self, solution: RosterSolution) -> bool:
+        target = self.unlimited.objective
+        return target is not None and solution.objective is not None and solution.objective <= target
+
+    def add(self, desks: int, solution: RosterSolution, carried: RosterSolution) -> RosterSolution:
+        """Record the point at ``desks``: the solver's roster or a better carried one."""
+        candidate = carried
+        fits = self.unlimited_peak is not None and self.unlimited_peak <= desks
+        if fits and _better(self.unlimited, carried):
+            candidate = self.unlimited
+        best = best_of(solution, _rescored(self.problem, self.site, desks, candidate, solution))
+        point = curve_point(
+            self.problem, self.site, desks, best, self.unlimited.bound, self.settings.keep_rosters
+        )
+        self.points[desks], self.rosters[desks] = point, best
+        if self.on_point is not None:
+            self.on_point(point)
+        self.reached = self.reached or self._reaches(best)
+        return best
+
+    def make_monotone(self) -> None:
+        """A roster valid with fewer desks is valid with more: no point may be worse than one below it."""
+        previous: int | None = None
+        for desks in sorted(self.points):
+            if previous is not None and _better(self.rosters[previous], self.rosters[desks]):
+                solution = self.rosters[desks]
+                carried = _rescored(self.problem, self.site, desks, self.rosters[previous], solution)
+                self.rosters[desks] = best_of(solution, carried)
+                self.points[desks] = curve_point(
+                    self.problem,
+                    self.site,
+                    desks,
+                    self.rosters[desks],
+                    self.unlimited.bound,
+                    self.settings.keep_rosters,
+                )
+            previous = desks
+
+    def bisect_last_step(self) -> None:
+        """Find the first desk count reaching the target between the last two points."""
+        counts = sorted(self.points)
+        if len(counts) < 2:
+            return
+        low, high = counts[-2], counts[-1]
+        while high - low > 1 and not self.stopped:
+            middle = (low + high) // 2
+            settings = self.settings
+            hint = self.rosters[low].assignments or None
+            solved = solve_point(
+                self.problem, self.site, middle, hint, settings.time_limit, settings.workers, self.stop
+            )
+            best = self.add(middle, solved, self.rosters[low])
+            if self._reaches(best):
+                high = middle
+            else:
+                low = middle
 
 
 def _solve_batch(problem, site, batch, carried, settings, stop) -> list[RosterSolution]:

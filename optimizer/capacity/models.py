@@ -63,7 +63,15 @@ class CapacityRequest(BaseModel):
         description="Last desk count of the curve (default: where capacity stops binding).",
     )
     time_limit: float = Field(default=10.0, gt=0, le=3600, description="Seconds per solve.")
-    workers: int = Field(default=2, ge=1, le=64, description="CP-SAT workers per solve.")
+    workers: int = Field(
+        default=6,
+        ge=1,
+        le=64,
+        description=(
+            "CP-SAT search threads per solve. From 6 on, CP-SAT runs the workers that prove curve "
+            "points optimal; threads may outnumber cores."
+        ),
+    )
     parallel_points: int = Field(
         default=1, ge=1, le=16, description="Curve points solved at the same time (use cores ÷ workers)."
     )

@@ -226,8 +226,11 @@ def _points(problem, site, minimum: MinimumResult, unlimited, run: _Run, curve: 
     walked = trade_off_curve(problem, site, settings, seed, unlimited, on_point, run.stop)
     result.curve_step = walked.step
     result.curve_complete = walked.complete
-    if walked.complete and walked.points:
-        result.binding_until = walked.points[-1].desks
+    if walked.complete:
+        target = unlimited.objective
+        result.binding_until = next(
+            p.desks for p in walked.points if p.objective is not None and p.objective <= target
+        )
     return walked.points
 
 
