@@ -6,10 +6,11 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.deps import require_tenant
 from api.middleware import BodyLimit
 from api.routes import check, exports, health, jobs, solve
 from api.security import load_keys
@@ -61,8 +62,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings, app.state.keys = settings, keys
     errors.install(app)
-    for module in (solve, jobs, exports, check, health):
-        app.include_router(module.router)
+    for module in (solve, jobs, exports, check):
+        app.include_router(module.router, dependencies=[Depends(require_tenant)])
+    app.include_router(health.router)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

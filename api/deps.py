@@ -24,11 +24,12 @@ def _pool(request: Request) -> WorkerPool:
     return request.app.state.pool
 
 
-def _tenant(request: Request) -> str:
+def require_tenant(request: Request) -> str:
+    """The caller's tenant, or 401 (every /v1 route depends on it)."""
     return tenant_for(request, request.app.state.keys)
 
 
 SettingsDep = Annotated[Settings, Depends(_settings)]
 StoreDep = Annotated[JobStore, Depends(_store)]
 PoolDep = Annotated[WorkerPool, Depends(_pool)]
-TenantDep = Annotated[str, Depends(_tenant)]
+TenantDep = Annotated[str, Depends(require_tenant)]

@@ -1,0 +1,79 @@
+"""Problems and polling helpers shared by the API tests."""
+
+from __future__ import annotations
+
+import time
+from functools import cache
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from api.settings import Settings
+from optimizer import RosterSolution, parse_problem
+from optimizer.generator import GeneratorSettings, generate
+from tests.helpers import assert_checked
+
+FINISHED = {"done", "failed", "cancelled"}
+KEYS = {"alice": "alice-key-0123456789", "bob": "bob-key-0123456789", "carol": "carol-key-0123456789"}
+
+
+def auth(tenant: str) -> dict[str, str]:
+    """The Authorization header of a test tenant."""
+    return {"Authorization": f"Bearer {KEYS[tenant]}"}
+
+
+def make_settings(data_dir: Any, **overrides: Any) -> Settings:
+    """Small, fast settings for tests."""
+    values: dict[str, Any] = {
+        "data_dir": data_dir,
+        "max_concurrent_solves": 2,
+        "solver_workers": 1,
+        "poll_interval": 0.02,
+        "max_sync_time_limit": 10,
+        "max_time_limit": 60,
+        "default_time_limit": 5,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@cache
+def small_problem(employees: int = 12, seed: int = 0) -> dict[str, Any]:
+    """A generated problem that solves to optimality in well under a second."""
+    problem = generate(GeneratorSettings(employees=employees, seed=seed))
+    return problem.model_dump(mode="json", exclude_defaults=True)
+
+
+@cache
+def slow_problem() -> dict[str, Any]:
+    """A problem whose optimum is far from proven after a minute: it keeps a job running until stopped."""
+    problem = generate(GeneratorSettings(employees=60, weeks=2, teams=4, seed=0, fairness_weight=2))
+    data = problem.model_dump(mode="json", exclude_defaults=True)
+    data.setdefault("weights", {})["peak_occupancy"] = 3
+    return data
+
+
+def wait_for(client: TestClient, url: str, done: Any, timeout: float = 30.0, **kw: Any) -> dict[str, Any]:
+    """Poll ``url`` until ``done(body)`` holds; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    body: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        response = client.get(url, **kw)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        if done(body):
+            return body
+        time.sleep(0.05)
+    raise AssertionError(f"{url} did not reach the expected state in {timeout} s: {body.get('state')}")
+
+
+def finished(body: dict[str, Any]) -> bool:
+    """A job body in a final state."""
+    return body["state"] in FINISHED
+
+
+def assert_solution_checked(problem: dict[str, Any], solution: dict[str, Any]) -> RosterSolution:
+    """The independent checker accepts an API roster with the same score."""
+    parsed = RosterSolution.model_validate(solution)
+    assert_checked(parse_problem(problem), parsed)
+    return parsed
