@@ -129,6 +129,10 @@ from optimizer.cli.serve import serve_command  # noqa: E402
 
 app.command("serve")(serve_command)
 
+from optimizer.cli.capacity import capacity_command  # noqa: E402
+
+app.command("capacity")(capacity_command)
+
 
 def main() -> None:
     """Entry point of the ``roster`` console script."""
