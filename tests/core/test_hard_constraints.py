@@ -50,6 +50,20 @@ def test_one_assignment_twin_without_holiday_has_five_days(build):
     assert len({(a.employee, a.date) for a in solution.assignments}) == 10
 
 
+@pytest.mark.parametrize(
+    "shape",
+    [{"horizon": {"start": "2026-12-12"}, "days": 2}, {"employees": []}],
+    ids=["weekend-only-horizon", "no-employees"],
+)
+def test_one_assignment_with_nothing_to_assign_is_an_empty_optimal_roster(build, shape):
+    solution = solve_checked(
+        build(shape.get("employees", 1), **{k: v for k, v in shape.items() if k != "employees"})
+    )
+    assert solution.status == "optimal"
+    assert solution.assignments == []
+    assert solution.objective == 0
+
+
 # unavailable ---------------------------------------------------------------------------------
 
 
