@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from optimizer.domain.clock import Clock
 
@@ -78,15 +78,19 @@ class RemoteDays(Strict):
     max: int | None = Field(default=None, ge=0, le=7)
 
 
+def _end_after_start(end: str, info: ValidationInfo) -> str:
+    """An ``end`` field must come after the ``start`` field validated before it."""
+    start = info.data.get("start")
+    if start is not None and end <= start:
+        raise ValueError(f"end {end} is not after start {start}")
+    return end
+
+
 class TimeSpan(Strict):
     start: Clock
     end: Clock
 
-    @model_validator(mode="after")
-    def _ordered(self) -> TimeSpan:
-        if self.end <= self.start:
-            raise ValueError(f"end {self.end} is not after start {self.start}")
-        return self
+    _ordered = field_validator("end")(_end_after_start)
 
 
 class Policy(Strict):
@@ -134,12 +138,12 @@ class Meeting(Strict):
     name: str | None = None
     attendees: list[Id] | None = None
 
+    _ordered = field_validator("end")(_end_after_start)
+
     @model_validator(mode="after")
-    def _one_day_and_ordered(self) -> Meeting:
+    def _one_day(self) -> Meeting:
         if (self.weekday is None) == (self.date is None):
             raise ValueError("give exactly one of weekday or date")
-        if self.end <= self.start:
-            raise ValueError(f"end {self.end} is not after start {self.start}")
         return self
 
 

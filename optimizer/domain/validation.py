@@ -9,6 +9,7 @@ in the shape FastAPI uses for 422 responses.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
@@ -55,11 +56,103 @@ def parse_problem(data: Any) -> RosterProblem:
     try:
         problem = RosterProblem.model_validate(data)
     except ValidationError as exc:
-        raise InvalidProblem(list(_pydantic_errors(exc))) from None
+        shape_errors = list(_pydantic_errors(exc))
+        raise InvalidProblem(shape_errors + _errors_beyond(data, shape_errors)) from None
     errors = list(semantic_errors(problem))
     if errors:
         raise InvalidProblem(errors)
     return problem
+
+
+# Placeholders for required fields that had to be pruned, so the rest can still be checked.
+_REQUIRED_PLACEHOLDERS: dict[Loc, Any] = {
+    ("horizon", "start"): "2000-01-03",
+    ("horizon", "days"): 42,
+}
+
+
+# Placeholders by field name for required fields elsewhere: neutral values that
+# create no reference errors of their own (an id is made unique from its path).
+_MISSING_PLACEHOLDERS: dict[str, Any] = {
+    "id": "\u0000invalid:",
+    "desks": 0,
+    "capacity": 0,
+    "start": "00:00",
+    "end": "24:00",
+}
+
+
+def _errors_beyond(data: Any, shape_errors: list[ProblemError]) -> list[ProblemError]:
+    """The whole-problem errors hidden behind shape errors.
+
+    The fields with shape errors are pruned (a required field takes a
+    placeholder, or its enclosing optional field goes) and the rest is
+    validated again, a few rounds at most; whole-problem errors found then are
+    reported too, except those about what was pruned.
+    """
+    if not isinstance(data, dict):
+        return []
+    pruned = copy.deepcopy(data)
+    removed: list[Loc] = []
+    errors = shape_errors
+    for _ in range(4):
+        for error in errors:
+            loc = _prunable(error)
+            if loc and _prune(pruned, loc):
+                removed.append(loc)
+        try:
+            problem = RosterProblem.model_validate(pruned)
+            break
+        except ValidationError as exc:
+            errors = list(_pydantic_errors(exc))
+    else:
+        return []
+    horizon_touched = any(loc[0] == "horizon" for loc in removed)
+    id_touched = any(loc[-1] == "id" for loc in removed)
+    return [
+        error
+        for error in semantic_errors(problem)
+        if not any(error.loc[: len(loc)] == loc for loc in removed)
+        and not (horizon_touched and error.type == "outside_horizon")
+        and not (id_touched and error.type == "unknown_reference")
+    ]
+
+
+def _prunable(error: ProblemError) -> Loc:
+    """The path to remove for an error: the field, or the nearest optional field that holds it."""
+    loc = tuple(part for part in error.loc if not (isinstance(part, str) and "[" in part))
+    if loc in _REQUIRED_PLACEHOLDERS or (loc and loc[-1] in _MISSING_PLACEHOLDERS):
+        return loc
+    if error.type == "missing":
+        loc = loc[:-1]
+    while loc and not isinstance(loc[-1], str):
+        loc = loc[:-1]
+    return loc
+
+
+def _prune(data: Any, loc: Loc) -> bool:
+    """Remove the value at ``loc`` (a placeholder for required fields); False if nothing changed."""
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    key = loc[-1]
+    if not isinstance(parent, dict):
+        return False
+    placeholder = _REQUIRED_PLACEHOLDERS.get(loc, _MISSING_PLACEHOLDERS.get(str(key)))
+    if placeholder is not None:
+        if key == "id":
+            placeholder = f"{placeholder}{'.'.join(map(str, loc))}"
+        if parent.get(key) == placeholder:
+            return False
+        parent[key] = placeholder
+        return True
+    if key in parent:
+        del parent[key]
+        return True
+    return False
 
 
 def _pydantic_errors(exc: ValidationError) -> Iterator[ProblemError]:

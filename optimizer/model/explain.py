@@ -124,6 +124,11 @@ def _describe(instance: Instance, key: GroupKey) -> ExplanationItem:
     return ExplanationItem(constraint=key.constraint, subject=Subject(**fields), message=message)
 
 
+def _team_name(label: str) -> str:
+    """ "Team Finance", without doubling the word when the name already says it."""
+    return label if label.lower().startswith("team") else f"Team {label}"
+
+
 def _site_capacity(instance, subject, who, when, day, week, employee):
     site = subject["site"]
     name = next((s.name or s.id for s in instance.problem.sites if s.id == site), site)
@@ -145,7 +150,7 @@ def _team_meeting(instance, subject, who, when, day, week, employee):
     people = set().union(*(m.attendees for m in meetings)) if meetings else set()
     times = ", ".join(f"{m.name} {to_clock(m.start)}–{to_clock(m.end)}" for m in meetings)
     return (
-        f"Team {team.label} meets in the office on {when} ({times}): "
+        f"{_team_name(team.label)} meets in the office on {when} ({times}): "
         f"all {len(people)} attending members must be there."
     )
 
@@ -153,14 +158,14 @@ def _team_meeting(instance, subject, who, when, day, week, employee):
 def _anchor_days(instance, subject, who, when, day, week, employee):
     team = instance.teams[subject["team"]]
     return (
-        f"Team {team.label} needs {team.anchor_days} anchor day(s) in week {week} "
+        f"{_team_name(team.label)} needs {team.anchor_days} anchor day(s) in week {week} "
         "with every member who can come in the office."
     )
 
 
 def _min_in_office(instance, subject, who, when, day, week, employee):
     team = instance.teams[subject["team"]]
-    return f"Team {team.label} needs at least {team.min_in_office} members in the office on {when}."
+    return f"{_team_name(team.label)} needs at least {team.min_in_office} members in the office on {when}."
 
 
 def _no_off_day(instance, subject, who, when, day, week, employee):
