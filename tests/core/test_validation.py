@@ -59,6 +59,8 @@ def _both(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
     return apply
 
 
+MEETING_END = ("teams", 0, "meetings", 0, "end")
+
 # (id, change, expected loc, a word the message must contain)
 CASES: list[tuple[str, Callable[[Data], None], tuple, str]] = [
     ("duplicate-employee-id", employee(1, id="e1"), ("employees", 1, "id"), "duplicate"),
