@@ -208,8 +208,6 @@ def apply_overrides(problem: RosterProblem, overrides: dict[str, Any], loc: Loc 
             parsed.append((key, segments, value))
         except PathError as exc:
             errors.append(ProblemError((*loc, key), exc.msg, exc.kind))
-    if errors:
-        raise InvalidProblem(errors)
     data = problem.model_dump(mode="json")
     if factor is not None:
         scale_staff(data, factor)
