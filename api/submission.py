@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
 
-from fastapi import HTTPException, Query
+from fastapi import Body, HTTPException, Query
+from pydantic import SkipValidation
 
 from api.errors import input_error, input_errors
+from api.examples import PROBLEM_EXAMPLES
 from api.settings import Settings
 from api.store import Job, JobStore, QueueFull
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.validation import ProblemError, semantic_errors
+from optimizer.domain.validation import InvalidProblem, ProblemError, parse_problem
 
 EXPLAIN_SECONDS = 20.0
 
@@ -19,34 +21,52 @@ TimeLimitQuery = Annotated[
     float | None,
     Query(gt=0, description="Seconds to search (default and cap set by the server).", examples=[5]),
 ]
+ProblemBody = Annotated[
+    SkipValidation[RosterProblem],  # validated by parse_problem, so every error is found at once
+    Body(openapi_examples=PROBLEM_EXAMPLES),
+]
 SeedQuery = Annotated[int, Query(ge=0, le=2**31 - 1, description="Random seed of the search.")]
 
 
-def check_problem(
-    problem: RosterProblem, settings: Settings, prefix: Sequence[str | int] = ("body",)
-) -> None:
-    """Raise a 422 listing every domain error and every server limit the problem breaks."""
-    errors = list(semantic_errors(problem))
-    if len(problem.employees) > settings.max_employees:
-        errors.append(
-            ProblemError(
-                ("employees",),
-                f"{len(problem.employees)} employees exceed this server's limit of "
-                f"{settings.max_employees} (ROSTER_MAX_EMPLOYEES)",
-                "limit_exceeded",
-            )
-        )
-    if problem.horizon.days > settings.max_days:
-        errors.append(
-            ProblemError(
-                ("horizon", "days"),
-                f"{problem.horizon.days} days exceed this server's limit of {settings.max_days} "
-                "(ROSTER_MAX_DAYS)",
-                "limit_exceeded",
-            )
-        )
-    if errors:
+def read_problem(data: Any, settings: Settings, prefix: Sequence[str | int] = ("body",)) -> RosterProblem:
+    """Validate raw JSON into a problem with :func:`parse_problem`, or raise a 422 listing every error
+    found and every limit of this server the problem breaks."""
+    problem, errors = problem_or_errors(data, settings)
+    if problem is None or errors:
         raise input_errors(errors, prefix)
+    return problem
+
+
+def problem_or_errors(data: Any, settings: Settings) -> tuple[RosterProblem | None, list[ProblemError]]:
+    """The valid problem, or None with every domain error and broken limit."""
+    errors = list(_limit_errors(data, settings))
+    try:
+        problem = parse_problem(data)
+    except InvalidProblem as exc:
+        return None, exc.errors + errors
+    return (None if errors else problem), errors
+
+
+def _limit_errors(data: Any, settings: Settings) -> Iterator[ProblemError]:
+    """The problem-size limits, read from the raw data so they are reported with any other error."""
+    if not isinstance(data, dict):
+        return
+    employees = data.get("employees")
+    if isinstance(employees, list) and len(employees) > settings.max_employees:
+        yield ProblemError(
+            ("employees",),
+            f"{len(employees)} employees exceed this server's limit of {settings.max_employees} "
+            "(ROSTER_MAX_EMPLOYEES)",
+            "limit_exceeded",
+        )
+    horizon = data.get("horizon")
+    days = horizon.get("days") if isinstance(horizon, dict) else None
+    if isinstance(days, int) and not isinstance(days, bool) and days > settings.max_days:
+        yield ProblemError(
+            ("horizon", "days"),
+            f"{days} days exceed this server's limit of {settings.max_days} (ROSTER_MAX_DAYS)",
+            "limit_exceeded",
+        )
 
 
 def solve_options(settings: Settings, time_limit: float | None, seed: int, *, sync: bool) -> dict[str, Any]:

@@ -2,25 +2,62 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body
+from pydantic import SkipValidation, ValidationError
 
 from api.deps import SettingsDep
+from api.errors import input_errors
 from api.examples import CHECK_EXAMPLES
 from api.routes.responses import INPUT_ERRORS
 from api.schemas import CheckRequest
-from api.submission import check_problem
+from api.settings import Settings
+from api.submission import problem_or_errors
 from optimizer.checker import check
-from optimizer.domain.solution import CheckResult
+from optimizer.domain.problem import RosterProblem
+from optimizer.domain.solution import CheckResult, RosterInput
+from optimizer.domain.validation import ProblemError
 
 router = APIRouter(prefix="/v1", tags=["check"])
+CheckBody = Annotated[SkipValidation[CheckRequest], Body(openapi_examples=CHECK_EXAMPLES)]
 
 
 @router.post("/check", response_model=CheckResult, responses=INPUT_ERRORS)
-def check_roster(
-    body: Annotated[CheckRequest, Body(openapi_examples=CHECK_EXAMPLES)], settings: SettingsDep
-) -> CheckResult:
+def check_roster(body: CheckBody, settings: SettingsDep) -> CheckResult:
     """Check a roster: every violated rule and the recomputed score."""
-    check_problem(body.problem, settings, ("body", "problem"))
-    return check(body.problem, body.roster.assignments, body.roster.team_days)
+    problem, roster = read_check(body, settings)
+    return check(problem, roster.assignments, roster.team_days)
+
+
+def read_check(data: Any, settings: Settings) -> tuple[RosterProblem, RosterInput]:
+    """The problem and the roster of a check request, or a 422 with every error in either."""
+    if not isinstance(data, dict):
+        raise input_errors(
+            [ProblemError((), "expected an object with a problem and a roster", "dict_type")], ("body",)
+        )
+    errors = [
+        ProblemError((key,), "Extra inputs are not permitted", "extra_forbidden")
+        for key in data
+        if key not in CheckRequest.model_fields
+    ]
+    errors += [
+        ProblemError((key,), "Field required", "missing")
+        for key in CheckRequest.model_fields
+        if key not in data
+    ]
+    problem, roster = None, None
+    if "problem" in data:
+        problem, problem_errors = problem_or_errors(data["problem"], settings)
+        errors += [ProblemError(("problem", *e.loc), e.msg, e.type) for e in problem_errors]
+    if "roster" in data:
+        try:
+            roster = RosterInput.model_validate(data["roster"])
+        except ValidationError as exc:
+            errors += [
+                ProblemError(("roster", *e["loc"]), e["msg"].removeprefix("Value error, "), e["type"])
+                for e in exc.errors(include_url=False)
+            ]
+    if errors or problem is None or roster is None:
+        raise input_errors(errors, ("body",))
+    return problem, roster

@@ -5,17 +5,15 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, TenantDep
-from api.examples import PROBLEM_EXAMPLES
 from api.presenters import public, summary
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, JobPage, JobPublic
 from api.store import Job, JobStore
-from api.submission import SeedQuery, TimeLimitQuery, check_problem, solve_options, submit
-from optimizer.domain.problem import RosterProblem
+from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
 CANCEL_WAIT_SECONDS = 3.0
@@ -44,7 +42,7 @@ def owned(store: JobStore, job_id: str, tenant: str) -> Job:
     responses={**INPUT_ERRORS, **QUEUE_FULL},
 )
 def submit_job(
-    problem: Annotated[RosterProblem, Body(openapi_examples=PROBLEM_EXAMPLES)],
+    body: ProblemBody,
     tenant: TenantDep,
     settings: SettingsDep,
     store: StoreDep,
@@ -54,7 +52,7 @@ def submit_job(
 ) -> JobAccepted:
     """Queue a solve; the job is stored before this answers 202 with its Location."""
     options = solve_options(settings, time_limit, seed, sync=False)
-    check_problem(problem, settings)
+    problem = read_problem(body, settings)
     job = submit(store, settings, tenant, "solve", problem.model_dump_json(), options)
     return accepted(job, response)
 

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, TenantDep
-from api.examples import PROBLEM_EXAMPLES
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
 from api.store import FINISHED, Job, JobStore
-from api.submission import SeedQuery, TimeLimitQuery, check_problem, solve_options, submit
-from optimizer.domain.problem import RosterProblem
+from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
 from optimizer.domain.solution import RosterSolution
 
 router = APIRouter(prefix="/v1", tags=["solve"])
@@ -26,7 +23,7 @@ QUEUE_WAIT_SECONDS = 60.0
     responses={**INPUT_ERRORS, **QUEUE_FULL, 500: {"description": "The solve failed."}},
 )
 async def solve_now(
-    problem: Annotated[RosterProblem, Body(openapi_examples=PROBLEM_EXAMPLES)],
+    body: ProblemBody,
     tenant: TenantDep,
     settings: SettingsDep,
     store: StoreDep,
@@ -36,7 +33,7 @@ async def solve_now(
 ) -> RosterSolution:
     """Solve a small problem and return the roster (an infeasible problem is 200 with its explanation)."""
     options = solve_options(settings, time_limit, seed, sync=True)
-    check_problem(problem, settings)
+    problem = read_problem(body, settings)
     text = problem.model_dump_json()
     job = await run_in_threadpool(
         submit, store, settings, tenant, "solve", text, options, visible=False, priority=1

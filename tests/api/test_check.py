@@ -78,3 +78,26 @@ def test_bad_roster_shape_is_422(alice):
     response = alice.post("/v1/check", json=request)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "roster", "assignments", 0, "location"]
+
+
+def test_errors_in_problem_and_roster_are_reported_together(alice):
+    request = copy.deepcopy(VALID_CHECK)
+    request["problem"]["employees"][0]["site"] = "annex"
+    request["roster"]["assignments"][1]["date"] = "someday"
+    request["extra"] = True
+    response = alice.post("/v1/check", json=request)
+    assert response.status_code == 422
+    locs = [item["loc"] for item in response.json()["detail"]]
+    assert locs == [
+        ["body", "extra"],
+        ["body", "problem", "employees", 0, "site"],
+        ["body", "roster", "assignments", 1, "date"],
+    ]
+
+
+def test_check_body_must_be_an_object(alice):
+    response = alice.post("/v1/check", json=[1, 2])
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"loc": ["body"], "msg": "expected an object with a problem and a roster", "type": "dict_type"}
+    ]
