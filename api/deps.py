@@ -11,20 +11,22 @@ from api.settings import Settings
 from api.store import JobStore
 from api.workers import WorkerPool
 
+# Async because they never block: FastAPI then calls them inline instead of in the thread pool.
 
-def _settings(request: Request) -> Settings:
+
+async def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def _store(request: Request) -> JobStore:
+async def _store(request: Request) -> JobStore:
     return request.app.state.store
 
 
-def _pool(request: Request) -> WorkerPool:
+async def _pool(request: Request) -> WorkerPool:
     return request.app.state.pool
 
 
-def require_tenant(request: Request) -> str:
+async def require_tenant(request: Request) -> str:
     """The caller's tenant, or 401 (every /v1 route depends on it)."""
     return tenant_for(request, request.app.state.keys)
 

@@ -132,6 +132,6 @@ class Health(BaseModel):
 class Readiness(BaseModel):
     status: Literal["ready", "not ready"]
     store: bool
-    workers: int = Field(description="Worker processes alive.")
+    workers: int = Field(description="Worker processes alive and ready to take jobs.")
     workers_expected: int
     queued: int | None = None

@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Origins allowed by CORS; empty turns CORS off."
     )
-    poll_interval: float = Field(0.05, gt=0, le=5, description="How often idle workers look for jobs.")
+    poll_interval: float = Field(0.02, gt=0, le=5, description="How often idle workers look for jobs.")
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

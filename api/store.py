@@ -109,8 +109,12 @@ def _job(row: sqlite3.Row) -> Job:
 class JobStore:
     """Jobs in SQLite; safe to use from many threads and processes (one connection per thread)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, durable: bool = True):
+        """``durable``: every commit reaches the disk before returning (the API's connections, so an
+        accepted job survives a power cut). Workers may skip it: a run whose last writes are lost is
+        found ``running`` at start-up and retried."""
         self.path = Path(path)
+        self.durable = durable
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
@@ -123,7 +127,7 @@ class JobStore:
             conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute(f"PRAGMA synchronous={'FULL' if self.durable else 'NORMAL'}")
             conn.execute("PRAGMA busy_timeout=30000")
             self._local.conn = conn
             with self._lock:

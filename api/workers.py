@@ -102,14 +102,15 @@ def _exit_with_parent(parent_pid: int) -> None:
         time.sleep(MONITOR_SECONDS)
 
 
-def worker_main(database: str, name: str, parent_pid: int, poll_interval: float) -> None:
+def worker_main(database: str, name: str, parent_pid: int, poll_interval: float, ready: Any) -> None:
     """The loop of one worker process: claim a job, run it, repeat."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which stops us in order
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(process)d %(levelname)s %(message)s")
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     import optimizer  # noqa: F401  (load the solver once, before the first job)
 
-    store = JobStore(Path(database))
+    store = JobStore(Path(database), durable=False)
+    ready.set()
     while True:
         job = store.claim(name)
         if job is None:
@@ -122,6 +123,7 @@ def worker_main(database: str, name: str, parent_pid: int, poll_interval: float)
 class _Slot:
     name: str
     process: BaseProcess
+    ready: Any  # a multiprocessing Event, set once the worker has loaded the solver
     started: float
     quick_deaths: int = 0  # deaths in a row soon after start: restarts back off
     restart_at: float | None = None
@@ -152,19 +154,20 @@ class WorkerPool:
 
     def _spawn(self) -> _Slot:
         name = uuid.uuid4().hex[:12]
+        ready = self._context.Event()
         process = self._context.Process(
             target=worker_main,
-            args=(str(self.store.path), name, os.getpid(), self.poll_interval),
+            args=(str(self.store.path), name, os.getpid(), self.poll_interval, ready),
             name=f"roster-worker-{name}",
             daemon=True,
         )
         process.start()
-        return _Slot(name, process, time.monotonic())
+        return _Slot(name, process, ready, time.monotonic())
 
     def alive(self) -> int:
-        """How many workers are running."""
+        """How many workers are running and ready to take jobs."""
         with self._lock:
-            return sum(slot.process.is_alive() for slot in self._slots)
+            return sum(slot.process.is_alive() and slot.ready.is_set() for slot in self._slots)
 
     def pids(self) -> list[int]:
         """Process ids of the workers."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Body, Response
 from pydantic import SkipValidation, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep
 from api.errors import input_errors
@@ -20,14 +21,20 @@ from optimizer.domain.solution import CheckResult, RosterInput
 from optimizer.domain.validation import ProblemError
 
 router = APIRouter(prefix="/v1", tags=["check"])
+INLINE_CELLS = 600  # employees × horizon days checked on the event loop itself
 CheckBody = Annotated[SkipValidation[CheckRequest], Body(openapi_examples=CHECK_EXAMPLES)]
 
 
 @router.post("/check", response_model=CheckResult, responses=INPUT_ERRORS)
-def check_roster(body: CheckBody, settings: SettingsDep) -> CheckResult:
+async def check_roster(body: CheckBody, settings: SettingsDep) -> Response:
     """Check a roster: every violated rule and the recomputed score."""
     problem, roster = read_check(body, settings)
-    return check(problem, roster.assignments, roster.team_days)
+    size = len(problem.employees) * problem.horizon.days
+    if size <= INLINE_CELLS:  # a millisecond or two: cheaper than a hop to the thread pool
+        result = check(problem, roster.assignments, roster.team_days)
+    else:  # a large roster must not hold up the event loop
+        result = await run_in_threadpool(check, problem, roster.assignments, roster.team_days)
+    return Response(result.model_dump_json(), media_type="application/json")
 
 
 def read_check(data: Any, settings: Settings) -> tuple[RosterProblem, RosterInput]:
