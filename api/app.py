@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
 from api.deps import require_tenant
-from api.middleware import BodyLimit
+from api.middleware import BodyLimit, ServerTiming
 from api.routes import check, exports, health, jobs, solve
 from api.security import load_keys
 from api.settings import Settings, get_settings
@@ -74,4 +74,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["Location", "Retry-After"],
         )
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(ServerTiming)
     return app

@@ -1,8 +1,9 @@
-"""Request body size limit (413), enforced on the declared length and on the bytes actually sent."""
+"""ASGI middleware: the request body size limit (413) and a Server-Timing header."""
 
 from __future__ import annotations
 
 import json
+import time
 
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -53,3 +54,30 @@ class BodyLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+class ServerTiming:
+    """Add ``Server-Timing: app;dur=<ms>``: the time spent inside the application."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                elapsed = (time.perf_counter() - started) * 1e3
+                message = {
+                    **message,
+                    "headers": [
+                        *message.get("headers", []),
+                        (b"server-timing", f"app;dur={elapsed:.3f}".encode()),
+                    ],
+                }
+            await send(message)
+
+        await self.app(scope, receive, timed)
