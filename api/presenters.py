@@ -6,6 +6,7 @@ import datetime as dt
 
 from api.schemas import BestSoFar, JobPublic, JobSummary, ProgressPoint
 from api.store import Job
+from optimizer.capacity import CapacityReport
 from optimizer.domain.solution import RosterSolution
 
 PUBLIC_OPTIONS = ("time_limit", "seed")
@@ -35,7 +36,7 @@ def public(job: Job) -> JobPublic:
     if job.result is not None and job.kind == "solve":
         solution = RosterSolution.model_validate(job.result)
     elif job.result is not None:
-        capacity = job.result
+        capacity = CapacityReport.model_validate(job.result)
     best = BestSoFar.model_validate(job.best) if job.best and job.result is None else None
     return JobPublic(
         **summary(job).model_dump(),

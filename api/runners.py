@@ -60,6 +60,27 @@ def run_solve(
     return solution.model_dump(mode="json")
 
 
+def run_capacity(
+    request: str,
+    options: dict[str, Any],
+    report: ProgressSink,
+    stop: threading.Event,
+    previous_best: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """Size the desk capacity of a stored problem; each step of the sizing is a progress point."""
+    from optimizer import parse_problem
+    from optimizer.capacity import CapacityProgress, CapacityRequest, size_capacity
+
+    stored = json.loads(request)
+    problem = parse_problem(stored["problem"])
+    sizing = CapacityRequest.model_validate(stored["options"])
+
+    def on_progress(progress: CapacityProgress) -> None:
+        report(progress.dump())
+
+    return size_capacity(problem, sizing, on_progress=on_progress, stop=stop).model_dump(mode="json")
+
+
 def runners() -> dict[str, Runner]:
     """Every job kind this installation can run."""
-    return {"solve": run_solve}
+    return {"solve": run_solve, "capacity": run_capacity}

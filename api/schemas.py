@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from optimizer.capacity import CapacityReport, CapacityRequest
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment, RosterInput, RosterSolution
 
@@ -57,6 +58,15 @@ class CheckRequest(BaseModel):
     roster: RosterInput
 
 
+class CapacityJobRequest(BaseModel):
+    """A problem and the options of its desk-capacity sizing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    problem: RosterProblem
+    options: CapacityRequest = Field(default_factory=CapacityRequest)
+
+
 class JobOptions(BaseModel):
     """The search options of a job."""
 
@@ -75,11 +85,16 @@ class JobAccepted(BaseModel):
 
 
 class ProgressPoint(BaseModel):
-    """The search at one moment: seconds since the run started, best objective and proven bound."""
+    """The search at one moment: seconds since the run started, best objective and proven bound
+    (a capacity job also says which stage, site and desk count it is at)."""
 
     elapsed: float
     objective: int | None = None
     bound: int | None = None
+    stage: str | None = None
+    site: str | None = None
+    desks: int | None = None
+    message: str | None = None
 
 
 class BestSoFar(BaseModel):
@@ -112,7 +127,7 @@ class JobPublic(JobSummary):
     progress: list[ProgressPoint] = Field(default_factory=list)
     best: BestSoFar | None = Field(default=None, description="The best roster so far, while running.")
     solution: RosterSolution | None = Field(default=None, description="The final roster of a solve job.")
-    capacity: dict[str, Any] | None = Field(default=None, description="The report of a capacity job.")
+    capacity: CapacityReport | None = Field(default=None, description="The report of a capacity job.")
     error: str | None = None
 
 

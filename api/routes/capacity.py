@@ -1,0 +1,95 @@
+"""POST /v1/capacity: size the desks of each site as an asynchronous job (polled at /v1/jobs/{id})."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Response
+from pydantic import SkipValidation, ValidationError
+
+from api.deps import SettingsDep, StoreDep, TenantDep
+from api.errors import input_errors
+from api.examples import NORMAL_PROBLEM
+from api.routes.jobs import accepted
+from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
+from api.schemas import CapacityJobRequest, JobAccepted
+from api.settings import Settings
+from api.submission import problem_or_errors, submit
+from optimizer.capacity import CapacityRequest
+from optimizer.domain.problem import RosterProblem
+from optimizer.domain.validation import ProblemError
+
+router = APIRouter(prefix="/v1", tags=["capacity"])
+EXAMPLES = {
+    "normal": {
+        "summary": "Fewest desks for a team of three",
+        "value": {"problem": NORMAL_PROBLEM, "options": {"time_limit": 5, "curve_max_points": 5}},
+    },
+    "invalid": {
+        "summary": "A curve range that is empty",
+        "value": {"problem": NORMAL_PROBLEM, "options": {"desks_from": 5, "desks_to": 2}},
+    },
+}
+CapacityBody = Annotated[SkipValidation[CapacityJobRequest], Body(openapi_examples=EXAMPLES)]
+
+
+@router.post(
+    "/capacity", status_code=202, response_model=JobAccepted, responses={**INPUT_ERRORS, **QUEUE_FULL}
+)
+def size_capacity_job(
+    body: CapacityBody, tenant: TenantDep, settings: SettingsDep, store: StoreDep, response: Response
+) -> JobAccepted:
+    """Queue a desk-capacity sizing; poll its report at the Location (GET /v1/jobs/{id})."""
+    problem, sizing = read_capacity(body, settings)
+    request = json.dumps(
+        {"problem": problem.model_dump(mode="json"), "options": sizing.model_dump(mode="json")}
+    )
+    sites = len(sizing.sites) if sizing.sites is not None else max(1, len(problem.sites))
+    solves = (sizing.curve_max_points + 4 + len(sizing.scenarios)) * sites
+    options = {
+        "time_limit": sizing.time_limit,
+        "deadline_seconds": solves * sizing.time_limit + sites * sizing.explain_time_limit,
+    }
+    job = submit(store, settings, tenant, "capacity", request, options)
+    return accepted(job, response)
+
+
+def read_capacity(data: Any, settings: Settings) -> tuple[RosterProblem, CapacityRequest]:
+    """The problem and sizing options, or a 422 with every error; the search is capped by the settings."""
+    if not isinstance(data, dict):
+        raise input_errors(
+            [ProblemError((), "expected an object with a problem and options", "dict_type")], ("body",)
+        )
+    errors = [ProblemError((key,), "Extra inputs are not permitted", "extra_forbidden") for key in data]
+    errors = [error for error in errors if error.loc[0] not in CapacityJobRequest.model_fields]
+    problem, sizing = None, None
+    if "problem" not in data:
+        errors.append(ProblemError(("problem",), "Field required", "missing"))
+    else:
+        problem, problem_errors = problem_or_errors(data["problem"], settings)
+        errors += [ProblemError(("problem", *e.loc), e.msg, e.type) for e in problem_errors]
+    try:
+        sizing = CapacityRequest.model_validate(data.get("options", {}))
+    except ValidationError as exc:
+        errors += [
+            ProblemError(("options", *e["loc"]), e["msg"].removeprefix("Value error, "), e["type"])
+            for e in exc.errors(include_url=False)
+        ]
+    if sizing is not None and sizing.time_limit > settings.max_time_limit:
+        errors.append(
+            ProblemError(
+                ("options", "time_limit"),
+                f"time limit {sizing.time_limit:g} s is over this server's cap of "
+                f"{settings.max_time_limit:g} s (ROSTER_MAX_TIME_LIMIT)",
+                "limit_exceeded",
+            )
+        )
+    if errors or problem is None or sizing is None:
+        raise input_errors(errors, ("body",))
+    explain = min(sizing.explain_time_limit, settings.max_time_limit)
+    # One worker process runs one job: its solves use this server's share of the cores.
+    capped = sizing.model_copy(
+        update={"workers": settings.solver_workers, "parallel_points": 1, "explain_time_limit": explain}
+    )
+    return problem, capped
