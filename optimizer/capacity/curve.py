@@ -84,7 +84,8 @@ def trade_off_curve(
     carried = seed
     index = 0
     while index < len(counts) and not walk.reached:
-        if walk.stopped:
+        if walk.stopped and walk.points:
+            # Stopped: keep the points found (the first one always exists, from ``seed`` at worst).
             result.stopped = True
             break
         batch = counts[index : index + max(1, settings.parallel)]

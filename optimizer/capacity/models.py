@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from optimizer.domain.solution import ExplanationItem, RosterSolution
 
@@ -82,15 +82,22 @@ class CapacityRequest(BaseModel):
     include_rosters: bool = Field(default=False, description="Attach the roster of every curve point.")
     scenarios: list[Scenario] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _range_and_names(self) -> CapacityRequest:
-        if self.desks_from is not None and self.desks_to is not None and self.desks_from > self.desks_to:
-            raise ValueError(f"empty curve range: desks_from {self.desks_from} > desks_to {self.desks_to}")
-        names = [scenario.name for scenario in self.scenarios]
+    @field_validator("desks_to")
+    @classmethod
+    def _range_not_empty(cls, value: int | None, info: ValidationInfo) -> int | None:
+        start = info.data.get("desks_from")
+        if value is not None and start is not None and start > value:
+            raise ValueError(f"empty curve range: desks_from {start} > desks_to {value}")
+        return value
+
+    @field_validator("scenarios")
+    @classmethod
+    def _distinct_names(cls, value: list[Scenario]) -> list[Scenario]:
+        names = [scenario.name for scenario in value]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ValueError(f"duplicate scenario name(s): {', '.join(duplicates)}")
-        return self
+        return value
 
 
 class WeekdayOccupancy(BaseModel):

@@ -55,6 +55,12 @@ def check_request(problem: RosterProblem, request: CapacityRequest) -> dict[str,
             )
         except InvalidProblem as exc:
             errors.extend(exc.errors)
+            continue
+        kept = {site.id for site in scenarios[scenario.name].sites}
+        for site in request.sites or known:
+            if site in known and site not in kept:
+                loc = ("scenarios", index, "overrides")
+                errors.append(ProblemError(loc, f"site {site!r} is gone after the overrides", "unknown_site"))
     if errors:
         raise InvalidProblem(errors)
     return scenarios

@@ -53,7 +53,13 @@ def test_a_reversed_curve_range_is_rejected_by_the_request_model():
     with pytest.raises(ValidationError) as caught:
         CapacityRequest(desks_from=9, desks_to=5)
     (error,) = caught.value.errors()
-    assert "empty curve range" in error["msg"]
+    assert error["loc"] == ("desks_to",) and "empty curve range" in error["msg"]
+
+
+def test_scenario_names_are_distinct():
+    with pytest.raises(ValidationError) as caught:
+        CapacityRequest(scenarios=[{"name": "a"}, {"name": "a"}])
+    assert caught.value.errors()[0]["loc"] == ("scenarios",)
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def test_bad_requests_exit_3_naming_each_path(tmp_path, problem_file):
     assert "sites[0]: unknown site 'annex'" in result.output
     assert "scenarios[0].overrides.policy.office_dayz.min: unknown field 'office_dayz'" in result.output
     result = runner.invoke(app, ["capacity", str(problem_file), "--desks-from", "9", "--desks-to", "3"])
-    assert result.exit_code == 3 and "empty curve range" in result.output
+    assert result.exit_code == 3 and "desks_to: empty curve range" in result.output
 
 
 def test_no_roster_at_any_desk_count_exits_4_with_the_reason(tmp_path):

@@ -11,7 +11,7 @@ from optimizer.capacity.curve import desk_counts, knee
 from optimizer.capacity.minimum import with_site_desks
 from optimizer.generator import GeneratorSettings, generate
 from tests.capacity.problems import office_week, size_checked
-from tests.helpers import solve_checked
+from tests.helpers import assert_checked, solve_checked
 
 
 def assert_curve_shape(site) -> None:
@@ -120,3 +120,23 @@ def test_knee_of_a_straight_or_late_curve_is_its_end():
     assert knee([point(1, 30), point(2, 30), point(3, 10)]) == 3
     assert knee([point(4, 7)]) == 4
     assert knee([]) is None
+
+
+def test_stopping_mid_run_keeps_what_was_found():
+    problem = generate(GeneratorSettings(employees=60, teams=6, seed=3))
+    stop = threading.Event()
+    seen = []
+
+    def on_progress(update):
+        seen.append(update.stage)
+        if update.stage == "unlimited":
+            threading.Timer(1.0, stop.set).start()
+
+    request = CapacityRequest(workers=2, time_limit=30, include_rosters=True)
+    report = size_capacity(problem, request, on_progress=on_progress, stop=stop)
+    assert report.stopped and report.solve_seconds < 15
+    site = report.sites[0]
+    assert site.minimum_desks is not None and site.proven
+    (first,) = site.curve
+    assert first.desks == site.minimum_desks and site.weekdays
+    assert_checked(with_site_desks(problem, "hq", first.desks), first.solution)

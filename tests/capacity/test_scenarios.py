@@ -151,3 +151,12 @@ def test_a_scenario_with_no_roster_is_a_row_with_its_reason(organisation):
     )
     row = report.scenarios[-1]
     assert not row.feasible and row.minimum_desks is None and row.explanation
+
+
+def test_a_scenario_may_not_remove_a_sized_site():
+    sites = [{"id": "hq", "desks": 4}, {"id": "annex", "desks": 2}]
+    problem = office_week(sites=sites)
+    with pytest.raises(InvalidProblem) as caught:
+        size_checked(problem, scenarios=[{"name": "rename", "overrides": {"sites[annex].id": "wing"}}])
+    (error,) = caught.value.errors
+    assert error.loc == ("scenarios", 0, "overrides") and "'annex' is gone" in error.msg
