@@ -56,12 +56,34 @@ def test_the_script_reproduces_every_example() -> None:
 @pytest.mark.parametrize("name", sorted(DOCUMENTED))
 def test_example_solves_to_its_documented_status(name: str) -> None:
     status, objective = DOCUMENTED[name]
-    solution = solve_checked(load(name), workers=2, time_limit=60)
+    solution = solve_checked(load(name), time_limit=60)  # one worker, seed 0
     assert solution.status == status
     assert solution.objective == objective
     if status == "optimal":
         assert solution.bound == objective
         assert solution.gap == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "team_week",
+        "two_weeks_leave",
+        pytest.param(
+            "ministry_directorate",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="with 2 workers the portfolio ['core', 'default_lp'] of optimizer/model/solve.py "
+                "(commit 77037dc) stalls at bound 390 < 520; plain 2 workers prove 520 in under a second",
+            ),
+        ),
+    ],
+)
+def test_example_is_proven_optimal_with_two_workers(name: str) -> None:
+    """What ``roster solve`` does by default: two workers. Not a timing test: the limit is ample."""
+    solution = solve_checked(load(name), workers=2, time_limit=20)
+    assert solution.status == "optimal"
+    assert solution.objective == DOCUMENTED[name][1]
 
 
 def test_team_week_shape() -> None:
@@ -100,7 +122,7 @@ def test_ministry_directorate_follows_the_2025_civil_service_rules() -> None:
 
 def test_ministry_roster_keeps_the_public_service_counter_staffed() -> None:
     problem = load("ministry_directorate")
-    solution = solve_checked(problem, workers=2, time_limit=60)
+    solution = solve_checked(problem, time_limit=60)
     service = {e.id for e in problem.employees if e.team == "layanan"}
     front_desk = {e.id for e in problem.employees if e.locations == ["office"]}
     for date in {a.date for a in solution.assignments}:
@@ -135,3 +157,14 @@ def test_infeasible_example_names_the_desks_and_both_meetings() -> None:
     }
     messages = " ".join(item.message for item in solution.explanation)
     assert "12 desks" in messages
+
+
+def test_the_infeasible_examples_remedies_from_the_readme_work() -> None:
+    """Two more desks on Tuesday, or the Sales meeting moved to Wednesday, give a roster."""
+    data = json.loads((EXAMPLES / "infeasible.json").read_text(encoding="utf-8"))
+    more_desks = json.loads(json.dumps(data))
+    more_desks["sites"][0]["desks_by_date"] = {"2026-09-15": 14}
+    moved = json.loads(json.dumps(data))
+    moved["teams"][1]["meetings"][0]["weekday"] = "wed"
+    for variant in (more_desks, moved):
+        assert solve_checked(variant, workers=2, time_limit=30).status == "optimal"
