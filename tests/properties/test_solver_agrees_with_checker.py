@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from optimizer import parse_problem, solve
 from optimizer.domain.solution import HARD_CONSTRAINTS
 from optimizer.model.solve import SolveOptions
-from tests.helpers import solve_checked
+from tests.helpers import assert_checked, solve_checked
 from tests.properties.strategies import small_problems, working_dates
 
 PROPERTY_SETTINGS = settings(
@@ -50,6 +50,7 @@ def test_same_seed_and_one_worker_give_the_same_roster(data: dict[str, Any]) -> 
     problem = parse_problem(data)
     options = SolveOptions(time_limit=20, workers=1, seed=3, explain=False)
     first, second = solve(problem, options), solve(problem, options)
+    assert_checked(problem, first)
     assert first.status == second.status
     assert first.assignments == second.assignments
     assert first.team_days == second.team_days
