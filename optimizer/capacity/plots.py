@@ -92,7 +92,7 @@ def _metadata(fmt: str) -> dict:
 def _desk_axis(axes: Axes, desks: list[int]) -> None:
     """Whole desk counts on the x axis, with some room around a short curve."""
     low, high = min(desks), max(desks)
-    pad = max(0.5, (high - low) * 0.03)
+    pad = max(1.0 if high == low else 0.5, (high - low) * 0.03)
     axes.set_xlim(low - pad, high + pad)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("desks")
