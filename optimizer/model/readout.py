@@ -8,6 +8,7 @@ from ortools.sat.python import cp_model
 
 from optimizer.domain.clock import to_clock
 from optimizer.domain.solution import Assignment, Occupancy, TeamDays
+from optimizer.instance import Instance
 from optimizer.model.context import ModelContext
 
 ValueOf = Callable[[cp_model.LinearExprT], int]
@@ -46,15 +47,15 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
     return roster
 
 
-def occupancy(ctx: ModelContext, roster: list[Assignment]) -> list[Occupancy]:
+def occupancy(instance: Instance, roster: list[Assignment]) -> list[Occupancy]:
     """Office count against desks per site and working day."""
     counts: dict[tuple[str, object], int] = {}
     for a in roster:
         if a.location == "office" and a.site is not None:
             counts[a.site, a.date] = counts.get((a.site, a.date), 0) + 1
     result = []
-    for site, desks in ctx.instance.desks.items():
-        for day in ctx.instance.days:
+    for site, desks in instance.desks.items():
+        for day in instance.days:
             office = counts.get((site, day.date), 0)
             available = desks[day.index]
             result.append(

@@ -6,16 +6,17 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
 from optimizer.checker.roster_view import index_roster
 from optimizer.checker.score import score_roster
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score
+from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score, TeamDays
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
+from optimizer.model.decompose import independent_groups, subproblems
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
 
 
@@ -56,10 +57,12 @@ ProgressHandler = Callable[[Progress], None]
 class _Watcher(cp_model.CpSolverSolutionCallback):
     """Reports each improving roster to ``on_progress``."""
 
-    def __init__(self, built: RosterModel, options: SolveOptions, on_progress: ProgressHandler):
+    def __init__(
+        self, built: RosterModel, options: SolveOptions, on_progress: ProgressHandler, started: float
+    ):
         super().__init__()
         self._built, self._options, self._on_progress = built, options, on_progress
-        self.started = time.perf_counter()
+        self.started = started
 
     def on_solution_callback(self) -> None:
         roster = None
@@ -84,10 +87,21 @@ def solve(
     """Find the best roster of a valid problem within the time limit.
 
     ``stop`` ends the search early (the best roster found so far is kept).
+    Problems of :data:`DECOMPOSE_FROM` employees or more whose sites and teams
+    fall into independent groups are first solved group by group (see
+    :mod:`optimizer.model.decompose`), and the whole search starts from that roster.
     """
     options = options or SolveOptions()
     started = time.perf_counter()
     instance = compile_instance(problem)
+    start = None
+    if options.hint is None and len(problem.employees) >= DECOMPOSE_FROM:
+        start = _solve_groups(problem, options, on_progress, stop)
+        if start is not None:
+            spent = time.perf_counter() - started
+            options = replace(
+                options, hint=start.assignments, time_limit=max(1.0, options.time_limit - spent)
+            )
     built = build_model(instance)
     if options.hint:
         _add_hint(built, instance, options.hint)
@@ -96,11 +110,13 @@ def solve(
     _portfolio(solver.parameters, options.workers)
     solver.parameters.random_seed = options.seed
     solver.parameters.log_search_progress = options.log
-    watcher = _Watcher(built, options, on_progress) if on_progress else None
+    watcher = _Watcher(built, options, on_progress, started) if on_progress else None
     status = _run(solver, built, watcher, stop)
     elapsed = time.perf_counter() - started
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _solution(instance, built, solver, status, elapsed)
+    if start is not None:
+        return _unproven(instance, start, solver, elapsed)
     if status == cp_model.INFEASIBLE:
         explanation = None
         if options.explain:
@@ -117,10 +133,71 @@ def solve(
     return RosterSolution(status="unknown", solve_seconds=elapsed)
 
 
-# With few workers CP-SAT's default portfolio has a single LP search and no
-# core-based search; rosters' lower bounds (a lonely office day nobody can
-# avoid, the worst-off employee) are proven far faster by cores. See docs/performance.md.
-_SMALL_PORTFOLIOS = {2: ["core", "default_lp"], 3: ["core", "default_lp", "no_lp"]}
+DECOMPOSE_FROM = 5000
+# Share of the time limit spent on the groups before the whole problem is searched.
+_GROUP_SHARE = 0.4
+
+
+def _solve_groups(
+    problem: RosterProblem,
+    options: SolveOptions,
+    on_progress: ProgressHandler | None,
+    stop: threading.Event | None,
+) -> RosterSolution | None:
+    """A valid roster of the whole problem from its independent groups, or None.
+
+    Only its assignments and team days are filled in.
+    """
+    started = time.perf_counter()
+    groups = independent_groups(problem)
+    if len(groups) < 2:
+        return None
+    roster: list[Assignment] = []
+    chosen: list[TeamDays] = []
+    budget = options.time_limit * _GROUP_SHARE
+    for group, part in zip(groups, subproblems(problem, groups), strict=True):
+        share = max(1.0, budget * len(group) / len(problem.employees))
+        sub = solve(part, replace(options, time_limit=share, explain=False), stop=stop)
+        if not sub.assignments:
+            return None
+        roster += sub.assignments
+        chosen += sub.team_days
+    order = {employee.id: i for i, employee in enumerate(problem.employees)}
+    roster.sort(key=lambda a: (order[a.employee], a.date))
+    if on_progress is not None:
+        instance = compile_instance(problem)
+        total = score_roster(instance, index_roster(instance, roster)).total
+        on_progress(Progress(time.perf_counter() - started, total, None, roster))
+    return RosterSolution(status="feasible", assignments=roster, team_days=chosen)
+
+
+def _unproven(
+    instance: Instance, start: RosterSolution, solver: cp_model.CpSolver, elapsed: float
+) -> RosterSolution:
+    """The groups' roster, when the whole search found nothing better in its time."""
+    roster = start.assignments
+    score = score_roster(instance, index_roster(instance, roster))
+    bound = solver.best_objective_bound
+    known = bound is not None and math.isfinite(bound)
+    bound_value = min(score.total, math.ceil(bound - 1e-6)) if known else None
+    return RosterSolution(
+        status="feasible",
+        objective=score.total,
+        bound=bound_value,
+        gap=None if bound_value is None else (score.total - bound_value) / max(1, abs(score.total)),
+        solve_seconds=elapsed,
+        assignments=roster,
+        score=score,
+        occupancy=occupancy(instance, roster),
+        team_days=start.team_days,
+    )
+
+
+# With few workers CP-SAT's default portfolio has a single LP search: no
+# core-based search and no LP with symmetry. Rosters' lower bounds (a lonely
+# office day nobody can avoid, interchangeable teammates) are proven far faster
+# by those two. See docs/performance.md.
+_SMALL_PORTFOLIOS = {2: ["max_lp_sym", "core"], 3: ["max_lp_sym", "core", "default_lp"]}
 
 
 def _portfolio(parameters, workers: int) -> None:
@@ -180,7 +257,7 @@ def _solution(
         solve_seconds=elapsed,
         assignments=roster,
         score=score,
-        occupancy=occupancy(built.context, roster),
+        occupancy=occupancy(instance, roster),
         team_days=team_days(built.context, value),
     )
 

@@ -9,22 +9,32 @@ def build(ctx: ModelContext) -> cp_model.LinearExprT:
     """Count (employee, day) in the office with fewer than ``ceil(θ·k)`` teammates there.
 
     Per (team, site, day) with ``C`` members in the office and ``k`` available
-    teammates, each of the ``C`` is lonely exactly when ``C − 1 < need``, so
-    the group contributes ``C`` when ``C ≤ need`` and 0 otherwise. ``crowded``
-    is exactly ``C > need``, which keeps the value read back exact.
+    teammates, each of the ``C`` is lonely exactly when ``C − 1 < need``, i.e.
+    unless the group is ``crowded`` (``C > need``). A group too small to ever
+    be crowded simply counts every member in the office. Otherwise
+    ``lonely_e = office_e ∧ ¬crowded`` per member: disaggregated like this the
+    LP relaxation is far tighter than one count against a big M, and every
+    value is exact, so the term read back equals the checker's.
     """
     model, v = ctx.model, ctx.variables
     lonely = []
     for team, site, d, members, k in ctx.instance.lonely_groups:
         need = ctx.instance.lonely_need(k)
-        if need == 0:
+        office = [v.office(e, d) for e in members]
+        office = [literal for literal in office if not isinstance(literal, int)]
+        if need == 0 or not office:
             continue
-        office = sum(v.office(e, d) for e in members)
+        if len(office) <= need:
+            lonely += office
+            continue
         crowded = model.new_bool_var(f"crowded_{team}_{site}_{d}")
-        count = model.new_int_var(0, min(need, len(members)), f"lonely_{team}_{site}_{d}")
-        model.add(office >= need + 1).only_enforce_if(crowded)
-        model.add(office <= need).only_enforce_if(crowded.Not())
-        model.add(count == 0).only_enforce_if(crowded)
-        model.add(count == office).only_enforce_if(crowded.Not())
-        lonely.append(count)
+        present = sum(office)
+        model.add(present >= (need + 1) * crowded)
+        model.add(present <= need + (len(office) - need) * crowded)
+        for literal in office:
+            alone = model.new_bool_var(f"lonely_{literal.name}")
+            model.add(alone >= literal - crowded)
+            model.add(alone <= literal)
+            model.add(alone + crowded <= 1)
+            lonely.append(alone)
     return sum(lonely)
