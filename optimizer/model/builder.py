@@ -36,7 +36,7 @@ from optimizer.model.terms import (
     preference,
     start_time,
 )
-from optimizer.model.variables import close_empty_windows, create_variables
+from optimizer.model.variables import create_locations, plan_times
 
 HARD_CONSTRAINTS = (
     one_assignment,
@@ -58,6 +58,8 @@ HARD_CONSTRAINTS = (
     anchor_days,
     min_in_office,
 )
+# Rules on times narrow the start windows before times are planned.
+TIME_RULES = (span, core_hours, opening_hours, team_meeting)
 SOFT_TERMS = {
     "preference": preference,
     "start_time": start_time,
@@ -84,12 +86,14 @@ class RosterModel:
 def build_model(instance: Instance, *, explain: bool = False, objective: bool = True) -> RosterModel:
     """Build the model of every hard constraint and of each soft term whose weight is positive."""
     model = cp_model.CpModel()
-    variables = create_variables(instance, model, explain)
+    variables = create_locations(instance, model, explain)
     ctx = ModelContext(instance, model, variables, explain=explain)
+    if not explain:
+        for family in TIME_RULES:
+            family.narrow(ctx)
+    plan_times(instance, model, variables, explain)
     for family in HARD_CONSTRAINTS:
         family.add(ctx)
-    # Only once every time rule has narrowed the start windows can empty ones be closed.
-    close_empty_windows(instance, model, variables)
     terms: dict[str, cp_model.LinearExprT] = {}
     if objective:
         for name, term in SOFT_TERMS.items():

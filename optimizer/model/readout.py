@@ -20,9 +20,13 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
     roster = []
     for employee in ctx.instance.employees:
         e = employee.index
+        chosen = {
+            day.index: next((loc for loc, lit in v.location[e][day.index].items() if value(lit)), "off")
+            for day in ctx.instance.days
+        }
+        hours = {} if v.timed[e] else _planned_hours(ctx, e, chosen)
         for day in ctx.instance.days:
-            literals = v.location[e][day.index]
-            location = next((loc for loc, lit in literals.items() if value(lit)), "off")
+            location = chosen[day.index]
             if location == "off":
                 roster.append(Assignment(employee=employee.id, date=day.date, location="off"))
                 continue
@@ -30,9 +34,7 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
                 start = step * value(v.start[e][day.index])
                 minutes = step * value(v.units[e][day.index])
             else:
-                preferred = employee.start_preference[0] if employee.start_preference else None
-                start = v.best_start(e, day.index, location, step, preferred)
-                minutes = v.fixed_minutes[e]
+                start, minutes = v.plans[e, day.index][location].start, hours[day.index]
             roster.append(
                 Assignment(
                     employee=employee.id,
@@ -45,6 +47,24 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
                 )
             )
     return roster
+
+
+def _planned_hours(ctx: ModelContext, e: int, chosen: dict[int, str]) -> dict[int, int]:
+    """Minutes per worked day of a planned employee: the least, raised day by day to the weekly minimum."""
+    v, step = ctx.variables, ctx.instance.step
+    minutes: dict[int, int] = {}
+    for week, days in ctx.instance.weeks.items():
+        worked = [d for d in days if chosen[d] != "off"]
+        for d in worked:
+            minutes[d] = v.plans[e, d][chosen[d]].hours_low
+        missing = ctx.instance.weekly_bounds(e, week)[0] - sum(minutes[d] for d in worked)
+        for d in worked:
+            if missing <= 0:
+                break
+            extra = min(missing, v.plans[e, d][chosen[d]].hours_high - minutes[d]) // step * step
+            minutes[d] += extra
+            missing -= extra
+    return minutes
 
 
 def occupancy(instance: Instance, roster: list[Assignment]) -> list[Occupancy]:

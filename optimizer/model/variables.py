@@ -1,18 +1,16 @@
-"""Decision variables: a location per employee and working day, and start and hours.
+"""Decision variables: a location per employee and working day, and times where needed.
 
 ``location[e][d]`` maps each location employee ``e`` may take on day ``d`` to
 its literal (empty on a day of leave, which is ``off``).
 
-Times come in two forms. An employee whose daily hours may vary is *timed*:
-``start[e][d]`` and ``units[e][d]`` are integer variables (step units), never a
-boolean per slot. An employee with fixed daily hours (the common case, e.g.
-8 h or 7.5 h) needs no time variables at all: each rule on times only narrows
-``windows[e, d][location]``, the interval of possible start minutes at that
-location, and a location whose interval ends up empty is closed. The best
-start in a window is then a constant, so the start-time penalty becomes a
-coefficient on the location literal and the model stays a pure 0-1 model over
-the coupled part (locations, desks, teams). Explain mode always uses the timed
-form, so that every time rule can be relaxed on its own.
+Times come in two forms (see :mod:`optimizer.model.windows`). In normal mode
+every time rule first narrows the start window of each (employee, day,
+location); an employee whose best starts do not limit their hours is then
+*planned*: ``plans[e, d][location]`` holds a constant start and a range of
+hours, and the employee has no time variable at all. Every other employee is
+*timed*: ``start[e][d]`` and ``units[e][d]`` are integer variables in step
+units (never a boolean per slot). Explain mode times everyone, so that each
+time rule can be relaxed on its own.
 """
 
 from __future__ import annotations
@@ -22,7 +20,8 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from optimizer.domain.clock import DAY_MINUTES
-from optimizer.instance import Instance
+from optimizer.instance import EmployeeData, Instance
+from optimizer.model.windows import Plan, Window, plan_cell
 
 LinearLike = cp_model.LinearExprT
 WORK_LOCATIONS = ("office", "home", "other")
@@ -31,11 +30,11 @@ WORK_LOCATIONS = ("office", "home", "other")
 @dataclass
 class RosterVariables:
     location: list[list[dict[str, cp_model.IntVar]]]
-    start: list[list[cp_model.IntVar | None]]
-    units: list[list[LinearLike]]
     timed: list[bool]
-    fixed_minutes: list[int]
-    windows: dict[tuple[int, int], dict[str, list[int]]] = field(default_factory=dict)
+    start: list[list[cp_model.IntVar | None]] = field(default_factory=list)
+    units: list[list[cp_model.IntVar | int]] = field(default_factory=list)
+    windows: dict[tuple[int, int], dict[str, Window]] = field(default_factory=dict)
+    plans: dict[tuple[int, int], dict[str, Plan]] = field(default_factory=dict)
 
     def literal(self, e: int, d: int, location: str) -> cp_model.IntVar | int:
         """The literal of ``e`` being at ``location`` on ``d`` (0 when impossible)."""
@@ -54,84 +53,96 @@ class RosterVariables:
         off = self.location[e][d].get("off")
         return [] if off is None else [off.Not()]
 
-    def narrow(self, e: int, d: int, location: str | None, low: int, high: int) -> None:
-        """Narrow the start window (minutes) of an untimed employee at one location or all."""
-        windows = self.windows[e, d]
-        for name in [location] if location else list(windows):
-            if name in windows:
-                window = windows[name]
-                window[0], window[1] = max(window[0], low), min(window[1], high)
-
-    def best_start(self, e: int, d: int, location: str, step: int, preferred: int | None) -> int | None:
-        """The start on the grid within the window closest to ``preferred`` (earliest if none)."""
-        low, high = self.windows[e, d][location]
-        low, high = -(-low // step) * step, (high // step) * step
-        if low > high:
-            return None
-        return low if preferred is None else min(max(preferred, low), high)
+    def windows_of(self, e: int, d: int, location: str | None) -> list[Window]:
+        """The start windows of one cell at one location, or at every worked location."""
+        windows = self.windows.get((e, d), {})
+        if location is None:
+            return list(windows.values())
+        return [windows[location]] if location in windows else []
 
 
-def create_variables(instance: Instance, model: cp_model.CpModel, explain: bool) -> RosterVariables:
-    """Create location literals (exactly one per available day), and times where needed.
+def create_locations(instance: Instance, model: cp_model.CpModel, explain: bool) -> RosterVariables:
+    """Location literals, exactly one of which holds per available day; start windows in normal mode.
 
-    In explain mode every location is open and hours and start span the whole
-    day; the constraint groups then close them again under their guards.
+    In explain mode every location is open; the constraint groups close them
+    again under their guards.
     """
-    step = instance.step
     allow_off = instance.problem.policy.allow_off_days
-    v = RosterVariables(location=[], start=[], units=[], timed=[], fixed_minutes=[])
+    v = RosterVariables(location=[], timed=[])
     for employee in instance.employees:
         options = [loc for loc in WORK_LOCATIONS if loc in employee.locations]
         if explain:
             options = list(WORK_LOCATIONS) if employee.site else ["home", "other"]
         if allow_off or explain:
             options.append("off")
-        timed = explain or employee.daily_min != employee.daily_max
-        v.timed.append(timed)
-        v.fixed_minutes.append(employee.daily_min)
-        row_loc, row_start, row_units = [], [], []
+        row = []
         for day in instance.days:
-            d = day.index
-            if not employee.available[d]:
-                row_loc.append({})
-                row_start.append(None)
-                row_units.append(0)
+            if not employee.available[day.index]:
+                row.append({})
                 continue
-            literals = {loc: model.new_bool_var(f"at_{loc}_{employee.id}_{d}") for loc in options}
-            row_loc.append(literals)
-            if timed:
-                start, units = _timed(model, employee, d, step, explain, "off" in literals)
-            else:
-                start, units = None, employee.daily_min // step
-                if "off" in literals:
-                    units = units - units * literals["off"]
-                v.windows[employee.index, d] = {
-                    loc: [employee.earliest, employee.latest] for loc in literals if loc != "off"
+            literals = {loc: model.new_bool_var(f"at_{loc}_{employee.id}_{day.index}") for loc in options}
+            row.append(literals)
+            if not explain:
+                v.windows[employee.index, day.index] = {
+                    loc: Window(employee.earliest, employee.latest) for loc in literals if loc != "off"
                 }
-            row_start.append(start)
-            row_units.append(units)
-        v.location.append(row_loc)
-        v.start.append(row_start)
-        v.units.append(row_units)
+        v.location.append(row)
     return v
 
 
-def _timed(model: cp_model.CpModel, employee, d: int, step: int, explain: bool, may_be_off: bool):
+def plan_times(instance: Instance, model: cp_model.CpModel, v: RosterVariables, explain: bool) -> None:
+    """Plan each employee's times where that loses nothing; give the others time variables.
+
+    A location at which no start satisfies every time rule is closed.
+    """
+    for employee in instance.employees:
+        e = employee.index
+        plans = None if explain else _plans(instance, model, v, employee)
+        v.timed.append(plans is None)
+        if plans is not None:
+            v.plans.update(plans)
+        starts, units = [], []
+        for day in instance.days:
+            literals = v.location[e][day.index]
+            if plans is not None or not literals:
+                starts.append(None)
+                units.append(0)
+                continue
+            may_be_off = "off" in literals
+            start, hours = _time_variables(model, employee, day.index, instance.step, explain, may_be_off)
+            starts.append(start)
+            units.append(hours)
+        v.start.append(starts)
+        v.units.append(units)
+
+
+def _plans(
+    instance: Instance, model: cp_model.CpModel, v: RosterVariables, employee: EmployeeData
+) -> dict[tuple[int, int], dict[str, Plan]] | None:
+    """The plans of every cell of one employee, or None if any cell needs time variables."""
+    e, plans, plannable = employee.index, {}, True
+    preferred = employee.start_preference[0] if employee.start_preference else None
+    for day in instance.days:
+        for location, window in v.windows.get((e, day.index), {}).items():
+            plan = plan_cell(window, employee.daily_min, employee.daily_max, instance.step, preferred)
+            if plan is None:
+                model.add(v.location[e][day.index][location] == 0)
+            elif plan is False:
+                plannable = False
+            else:
+                plans.setdefault((e, day.index), {})[location] = plan
+    return plans if plannable else None
+
+
+def _time_variables(
+    model: cp_model.CpModel, employee: EmployeeData, d: int, step: int, explain: bool, may_be_off: bool
+) -> tuple[cp_model.IntVar, cp_model.IntVar]:
     """Integer start and hours (step units) of a timed employee on one day."""
-    low_units, high_units = (
-        (0, DAY_MINUTES // step) if explain else (employee.daily_min // step, employee.daily_max // step)
-    )
-    first, last = (
-        (0, DAY_MINUTES // step) if explain else (employee.earliest // step, employee.latest // step)
-    )
+    if explain:
+        low_units, high_units, first, last = 0, DAY_MINUTES // step, 0, DAY_MINUTES // step
+    else:
+        low_units, high_units = employee.daily_min // step, employee.daily_max // step
+        first, last = employee.earliest // step, employee.latest // step
     start = model.new_int_var(first, last, f"start_{employee.id}_{d}")
     units = model.new_int_var(0 if may_be_off else low_units, high_units, f"units_{employee.id}_{d}")
     return start, units
-
-
-def close_empty_windows(instance: Instance, model: cp_model.CpModel, v: RosterVariables) -> None:
-    """Locations where no start on the grid satisfies every time rule are closed."""
-    for (e, d), windows in v.windows.items():
-        for location in windows:
-            if v.best_start(e, d, location, instance.step, None) is None:
-                model.add(v.location[e][d][location] == 0)

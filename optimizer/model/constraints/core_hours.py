@@ -1,11 +1,22 @@
 """core_hours: on a worked day, ``start ≤ core.start`` and ``end ≥ core.end``."""
 
-from optimizer.domain.clock import to_minutes
+from optimizer.domain.clock import DAY_MINUTES, to_minutes
 from optimizer.model.context import ModelContext
 
 
+def narrow(ctx: ModelContext) -> None:
+    """Every worked location starts by the core start and reaches the core end."""
+    core = ctx.instance.problem.policy.core_hours
+    if core is None:
+        return
+    for (_, d), windows in ctx.variables.windows.items():
+        for window in windows.values():
+            window.narrow_start(0, to_minutes(core.start))
+            window.narrow_reach(to_minutes(core.end) - ctx.instance.days[d].break_minutes, DAY_MINUTES)
+
+
 def add(ctx: ModelContext) -> None:
-    """Cover the core hours on every worked day."""
+    """Cover the core hours on every timed worked day."""
     core = ctx.instance.problem.policy.core_hours
     if core is None:
         return
@@ -14,13 +25,11 @@ def add(ctx: ModelContext) -> None:
     v = ctx.variables
     for employee in ctx.instance.employees:
         e = employee.index
+        if not v.timed[e]:
+            continue
         guard = ctx.guard("core_hours", employee=employee.id)
         for day in ctx.instance.days:
             if not v.location[e][day.index]:
-                continue
-            if not v.timed[e]:
-                earliest = core_end - v.fixed_minutes[e] - day.break_minutes
-                v.narrow(e, day.index, None, earliest, core_start)
                 continue
             start = v.start[e][day.index]
             worked = guard + v.worked(e, day.index)

@@ -6,7 +6,7 @@ from optimizer.model.context import ModelContext
 def add(ctx: ModelContext) -> None:
     """Off days have no hours; worked days keep within the daily range.
 
-    Employees with fixed daily hours have constant hours by construction.
+    Planned employees take hours within their plans, which keep to the range.
     """
     step = ctx.instance.step
     v = ctx.variables

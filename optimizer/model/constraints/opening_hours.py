@@ -4,27 +4,40 @@ from optimizer.domain.clock import DAY_MINUTES, to_minutes
 from optimizer.model.context import ModelContext
 
 
-def add(ctx: ModelContext) -> None:
-    """Office days start after the site opens and end before it closes."""
-    step = ctx.instance.step
+def _hours(ctx: ModelContext):
+    """(employee, opening minute, closing minute, site id) for staff of sites with limited hours."""
     sites = {site.id: site for site in ctx.instance.problem.sites}
-    v = ctx.variables
     for employee in ctx.instance.employees:
         site = sites.get(employee.site or "")
         if site is None:
             continue
         opens, closes = to_minutes(site.open), to_minutes(site.close)
-        if opens == 0 and closes == DAY_MINUTES:
-            continue
+        if opens > 0 or closes < DAY_MINUTES:
+            yield employee, opens, closes, site.id
+
+
+def narrow(ctx: ModelContext) -> None:
+    """Office days start after the site opens and end before it closes."""
+    v = ctx.variables
+    for employee, opens, closes, _ in _hours(ctx):
+        for day in ctx.instance.days:
+            for window in v.windows_of(employee.index, day.index, "office"):
+                window.narrow_start(opens, DAY_MINUTES)
+                window.narrow_reach(0, closes - day.break_minutes)
+
+
+def add(ctx: ModelContext) -> None:
+    """The same for timed employees, on their time variables."""
+    step = ctx.instance.step
+    v = ctx.variables
+    for employee, opens, closes, site in _hours(ctx):
         e = employee.index
-        guard = ctx.guard("opening_hours", employee=employee.id, site=site.id)
+        if not v.timed[e]:
+            continue
+        guard = ctx.guard("opening_hours", employee=employee.id, site=site)
         for day in ctx.instance.days:
             office = v.location[e][day.index].get("office")
             if office is None:
-                continue
-            if not v.timed[e]:
-                latest = closes - v.fixed_minutes[e] - day.break_minutes
-                v.narrow(e, day.index, "office", opens, latest)
                 continue
             start = v.start[e][day.index]
             end = step * (start + v.units[e][day.index]) + day.break_minutes

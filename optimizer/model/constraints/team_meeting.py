@@ -1,6 +1,20 @@
 """team_meeting: attending members are in the office for the whole meeting."""
 
+from optimizer.domain.clock import DAY_MINUTES
 from optimizer.model.context import ModelContext
+
+
+def narrow(ctx: ModelContext) -> None:
+    """An attendee's office day starts by the meeting's start and lasts past its end."""
+    v = ctx.variables
+    for team in ctx.instance.teams.values():
+        for d, meetings in team.meetings.items():
+            brk = ctx.instance.days[d].break_minutes
+            for meeting in meetings:
+                for e in meeting.attendees:
+                    for window in v.windows_of(e, d, "office"):
+                        window.narrow_start(0, meeting.start)
+                        window.narrow_reach(meeting.end - brk, DAY_MINUTES)
 
 
 def add(ctx: ModelContext) -> None:
@@ -19,8 +33,6 @@ def add(ctx: ModelContext) -> None:
                         continue
                     ctx.model.add(office == 1).only_enforce_if(guard)
                     if not v.timed[e]:
-                        earliest = meeting.end - v.fixed_minutes[e] - day.break_minutes
-                        v.narrow(e, d, "office", earliest, meeting.start)
                         continue
                     start = v.start[e][d]
                     end = step * (start + v.units[e][d]) + day.break_minutes

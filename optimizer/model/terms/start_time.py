@@ -22,7 +22,7 @@ def per_employee(ctx: ModelContext) -> list[cp_model.LinearExprT]:
         preferred, weight = employee.start_preference[0] // step, employee.start_preference[1]
         e, deviations = employee.index, []
         if not v.timed[e]:
-            totals.append(weight * _untimed_deviation(ctx, e, preferred * step))
+            totals.append(weight * _planned_deviation(ctx, e))
             continue
         for d, start in enumerate(v.start[e]):
             if start is None:
@@ -46,15 +46,12 @@ def build(ctx: ModelContext) -> cp_model.LinearExprT:
     return sum(per_employee(ctx))
 
 
-def _untimed_deviation(ctx: ModelContext, e: int, preferred: int) -> cp_model.LinearExprT:
-    """With fixed hours the best start per location is known: the deviation is a constant per literal."""
-    v, step = ctx.variables, ctx.instance.step
-    total = []
-    for d, literals in enumerate(v.location[e]):
-        for location, literal in literals.items():
-            if location == "off":
-                continue
-            best = v.best_start(e, d, location, step, preferred)
-            if best is not None and best != preferred:
-                total.append(abs(best - preferred) // step * literal)
-    return sum(total)
+def _planned_deviation(ctx: ModelContext, e: int) -> cp_model.LinearExprT:
+    """A planned employee's start deviation is a constant per location literal."""
+    v = ctx.variables
+    return sum(
+        v.plans[e, d][location].deviation * literal
+        for d, literals in enumerate(v.location[e])
+        for location, literal in literals.items()
+        if location in v.plans.get((e, d), {}) and v.plans[e, d][location].deviation
+    )
