@@ -64,21 +64,7 @@ def test_example_solves_to_its_documented_status(name: str) -> None:
         assert solution.gap == 0
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "team_week",
-        "two_weeks_leave",
-        pytest.param(
-            "ministry_directorate",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="with 2 workers the portfolio ['core', 'default_lp'] of optimizer/model/solve.py "
-                "(commit 77037dc) stalls at bound 390 < 520; plain 2 workers prove 520 in under a second",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("name", ["team_week", "ministry_directorate", "two_weeks_leave"])
 def test_example_is_proven_optimal_with_two_workers(name: str) -> None:
     """What ``roster solve`` does by default: two workers. Not a timing test: the limit is ample."""
     solution = solve_checked(load(name), workers=2, time_limit=20)
