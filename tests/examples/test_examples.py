@@ -108,7 +108,7 @@ def test_ministry_directorate_follows_the_2025_civil_service_rules() -> None:
 
 def test_ministry_roster_keeps_the_public_service_counter_staffed() -> None:
     problem = load("ministry_directorate")
-    solution = solve_checked(problem, time_limit=60)
+    solution = solve_checked(problem, workers=2, time_limit=60)
     service = {e.id for e in problem.employees if e.team == "layanan"}
     front_desk = {e.id for e in problem.employees if e.locations == ["office"]}
     for date in {a.date for a in solution.assignments}:
