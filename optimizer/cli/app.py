@@ -38,7 +38,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 TimeLimit = Annotated[float, typer.Option("--time-limit", help="Seconds to search.", min=0.01)]
 Workers = Annotated[int, typer.Option("--workers", help="Parallel search workers.", min=1)]

@@ -40,7 +40,7 @@ class ProblemError:
 
     def __str__(self) -> str:
         path = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in self.loc)
-        return f"{path.replace('.[', '[')}: {self.msg}"
+        return f"{path.replace('.[', '[')}: {self.msg}" if path else self.msg
 
 
 class InvalidProblem(ValueError):

@@ -193,11 +193,11 @@ def _unproven(
     )
 
 
-# With few workers CP-SAT's default portfolio has a single LP search: no
-# core-based search and no LP with symmetry. Rosters' lower bounds (a lonely
-# office day nobody can avoid, interchangeable teammates) are proven far faster
-# by those two. See docs/performance.md.
-_SMALL_PORTFOLIOS = {2: ["max_lp_sym", "core"], 3: ["max_lp_sym", "core", "default_lp"]}
+# With few workers CP-SAT's default portfolio has a single, lightly linearized
+# LP search and no core-based search. Rosters' lower bounds (lonely office days
+# nobody can avoid, the worst-off employee) are proven far faster by the fully
+# linearized LP search and by cores. See docs/performance.md.
+_SMALL_PORTFOLIOS = {2: ["max_lp", "core"], 3: ["max_lp", "core", "max_lp_sym"]}
 
 
 def _portfolio(parameters, workers: int) -> None:

@@ -239,11 +239,6 @@ def test_bad_roster_file_exits_3_naming_the_file(kind: str, tmp_path: Path) -> N
     _assert_bad_file_error(roster("check", TEAM_WEEK, path), path, BAD_ROSTERS[kind][1])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="optimizer/cli/app.py prints file errors through a rich Console that wraps at 80 columns "
-    "when stderr is not a terminal, so a long error spans several lines",
-)
 def test_bad_file_error_is_a_single_line(tmp_path: Path) -> None:
     path = tmp_path / "a-problem-file-with-a-rather-long-name-from-the-hr-export.json"
     path.write_text(BAD_PROBLEMS["not_a_problem"][0] or "", encoding="utf-8")
