@@ -201,8 +201,10 @@ _SMALL_PORTFOLIOS = {2: ["max_lp", "core"], 3: ["max_lp", "core", "max_lp_sym"]}
 
 
 def _portfolio(parameters, workers: int) -> None:
-    """Number of workers and, for 2–3 workers, which full-problem searches they run."""
+    """Number of workers and, for 1–3 workers, which full-problem searches they run."""
     parameters.num_workers = max(1, workers)
+    if workers <= 1:
+        parameters.linearization_level = 2
     for name in _SMALL_PORTFOLIOS.get(workers, []):
         parameters.subsolvers.append(name)
 
