@@ -216,10 +216,10 @@ def _run(solver, built, watcher, stop) -> int:
     finished = threading.Event()
 
     def watch() -> None:
-        while not finished.is_set():
-            if stop.wait(0.05):
+        # Asked again and again: a stop asked just before the search starts would be lost.
+        while not finished.wait(0.05):
+            if stop.is_set():
                 solver.stop_search()
-                return
 
     thread = threading.Thread(target=watch, daemon=True)
     thread.start()

@@ -47,7 +47,7 @@ def small_problem(employees: int = 12, seed: int = 0) -> dict[str, Any]:
 @cache
 def slow_problem() -> dict[str, Any]:
     """A problem whose optimum is far from proven after a minute: it keeps a job running until stopped."""
-    problem = generate(GeneratorSettings(employees=60, weeks=2, teams=4, seed=0, fairness_weight=2))
+    problem = generate(GeneratorSettings(employees=150, weeks=4, teams=15, seed=0, fairness_weight=2))
     data = problem.model_dump(mode="json", exclude_defaults=True)
     data.setdefault("weights", {})["peak_occupancy"] = 3
     return data
