@@ -78,6 +78,12 @@ class RosterModel:
     terms: dict[str, cp_model.LinearExprT]
 
     @property
+    def objective(self) -> cp_model.LinearExprT:
+        """The weighted sum of the modelled soft terms."""
+        weights = self.context.instance.weights
+        return sum(weights[name] * expr for name, expr in self.terms.items())
+
+    @property
     def model(self) -> cp_model.CpModel:
         """The CP-SAT model."""
         return self.context.model
@@ -99,5 +105,7 @@ def build_model(instance: Instance, *, explain: bool = False, objective: bool = 
         for name, term in SOFT_TERMS.items():
             if instance.weights[name] > 0:
                 terms[name] = term.build(ctx)
-        model.minimize(sum(instance.weights[name] * expr for name, expr in terms.items()))
-    return RosterModel(ctx, terms)
+    built = RosterModel(ctx, terms)
+    if objective:
+        model.minimize(built.objective)
+    return built

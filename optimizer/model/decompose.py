@@ -1,44 +1,39 @@
-"""Large problems: solve groups of sites apart, then the whole with their rosters as a hint.
+"""Large problems: solve groups of employees apart, then the whole with their roster as a hint.
 
-Employees interact through their site (desks, lonely office days, peak
-occupancy) and their team (meetings, anchor days, minimum in the office).
-Groups joined by neither are independent except for shared resources (VPN
-seats) and the fairness maximum. Each group is solved on its own with its
-share of every resource, which makes the union of the group rosters a valid
-roster of the whole problem; the whole model then starts from it and proves
-its bound.
+Employees are grouped by their team's home site (the site most of its members
+work at), or by their own site when they have no team. A whole team, and so
+its meetings, anchor days, minimum presence and lonely office days, stays in
+one group; what groups share is desks (a member who sits at another site than
+their team) and resources such as VPN seats. Groups are solved one after the
+other: each sees the desks the groups before it left, and each gets its share
+of every resource in proportion to the staff who need it. The union of the
+group rosters is then a valid roster of the whole problem, and the whole
+model starts from it to improve it and prove its bound.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+import math
+from collections import Counter, defaultdict
 
 from optimizer.domain.problem import RosterProblem
+from optimizer.domain.solution import Assignment
+from optimizer.instance import Instance
 
 
-def independent_groups(problem: RosterProblem) -> list[list[int]]:
-    """Employee indices grouped so that no site or team spans two groups."""
-    parent = list(range(len(problem.employees)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_of: dict[tuple[str, str], int] = {}
+def site_groups(problem: RosterProblem) -> list[list[int]]:
+    """Employee indices by home site of their team (own site without a team), largest group first."""
+    sites_of_team: dict[str, Counter] = defaultdict(Counter)
+    for employee in problem.employees:
+        if employee.team is not None and employee.site is not None:
+            sites_of_team[employee.team][employee.site] += 1
+    home = {team: counts.most_common(1)[0][0] for team, counts in sites_of_team.items()}
+    groups: dict[str | None, list[int]] = defaultdict(list)
     for index, employee in enumerate(problem.employees):
-        for key in (("site", employee.site), ("team", employee.team)):
-            if key[1] is None:
-                continue
-            if key in first_of:
-                parent[find(index)] = find(first_of[key])
-            else:
-                first_of[key] = index
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(problem.employees)):
-        groups[find(index)].append(index)
-    return list(groups.values())
+        key = home.get(employee.team or "", employee.site)
+        groups[key].append(index)
+    return sorted(groups.values(), key=len, reverse=True)
 
 
 def _shares(total: int, weights: list[int]) -> list[int]:
@@ -54,33 +49,101 @@ def _shares(total: int, weights: list[int]) -> list[int]:
     return shares
 
 
-def subproblems(problem: RosterProblem, groups: list[list[int]]) -> list[RosterProblem]:
-    """One problem per group, each with its proportional share of every resource."""
-    users = {
-        resource.id: [sum(resource.id in problem.employees[i].needs for i in group) for group in groups]
-        for resource in problem.resources
-    }
-    result = []
-    for g, group in enumerate(groups):
-        employees = [problem.employees[i] for i in group]
-        ids = {e.id for e in employees}
-        sites = {e.site for e in employees}
-        teams = {e.team for e in employees}
-        resources = []
-        for resource in problem.resources:
-            weights = users[resource.id]
-            capacity = _shares(resource.capacity, weights)[g]
-            by_date = {date: _shares(value, weights)[g] for date, value in resource.capacity_by_date.items()}
-            resources.append(resource.model_copy(update={"capacity": capacity, "capacity_by_date": by_date}))
-        result.append(
-            problem.model_copy(
-                update={
-                    "employees": employees,
-                    "sites": [s for s in problem.sites if s.id in sites],
-                    "teams": [t for t in problem.teams if t.id in teams],
-                    "resources": resources,
-                    "previous": [p for p in problem.previous if p.employee in ids],
-                }
+class DeskLedger:
+    """Desks per site and date still free for the groups not yet solved.
+
+    Each group is offered the free desks less those held back for the staff of
+    later groups who sit at that site: everyone a meeting or an office-only
+    contract brings in that day, and a fair share of everyone's weekly minimum
+    of office days.
+    """
+
+    def __init__(self, instance: Instance, groups: list[list[int]]):
+        self.instance = instance
+        dates = [day.date for day in instance.days]
+        self.free = {
+            site.id: {date: site.desks_by_date.get(date, site.desks) for date in dates}
+            for site in instance.problem.sites
+        }
+        self.held = [self._needs(group) for group in groups]
+
+    def _needs(self, group: list[int]) -> dict[tuple[str, int], int]:
+        """Desks per (site, day) that a group's staff will surely or very likely need."""
+        instance, needs = self.instance, Counter()
+        attending = {
+            (e, d)
+            for team in instance.teams.values()
+            for d, meetings in team.meetings.items()
+            for meeting in meetings
+            for e in meeting.attendees
+        }
+        for e in group:
+            employee = instance.employees[e]
+            if employee.site is None or not employee.may_office:
+                continue
+            for days in instance.weeks.values():
+                forced = [
+                    d
+                    for d in days
+                    if employee.available[d]
+                    and (
+                        (e, d) in attending
+                        or employee.locations == {"office"}
+                        or employee.fixed.get(d) == "office"
+                    )
+                ]
+                for d in forced:
+                    needs[employee.site, d] += 1
+                rest = max(0, instance.office_bounds(e, instance.days[days[0]].week)[0] - len(forced))
+                if rest:
+                    for d in days:
+                        needs[employee.site, d] += rest / len(days)
+        return {key: math.ceil(value) for key, value in needs.items()}
+
+    def offer(self, g: int) -> dict[str, dict[dt.date, int]]:
+        """Desks per site and date offered to group ``g``."""
+        later = Counter()
+        for held in self.held[g + 1 :]:
+            later.update(held)
+        return {
+            site: {day.date: max(0, free[day.date] - later[site, day.index]) for day in self.instance.days}
+            for site, free in self.free.items()
+        }
+
+    def book(self, roster: list[Assignment]) -> None:
+        """Take the desks a group's roster uses."""
+        for a in roster:
+            if a.location == "office" and a.site is not None:
+                self.free[a.site][a.date] -= 1
+
+
+def subproblem(problem: RosterProblem, groups: list[list[int]], g: int, ledger: DeskLedger) -> RosterProblem:
+    """Group ``g`` alone, with the desks still free and its share of every resource."""
+    group = groups[g]
+    offered = ledger.offer(g)
+    employees = [problem.employees[i] for i in group]
+    ids = {e.id for e in employees}
+    sites = {e.site for e in employees}
+    teams = {e.team for e in employees}
+    resources = []
+    for resource in problem.resources:
+        users = [sum(resource.id in problem.employees[i].needs for i in other) for other in groups]
+        by_date = {date: _shares(value, users)[g] for date, value in resource.capacity_by_date.items()}
+        resources.append(
+            resource.model_copy(
+                update={"capacity": _shares(resource.capacity, users)[g], "capacity_by_date": by_date}
             )
         )
-    return result
+    return problem.model_copy(
+        update={
+            "employees": employees,
+            "sites": [
+                site.model_copy(update={"desks_by_date": offered[site.id]})
+                for site in problem.sites
+                if site.id in sites
+            ],
+            "teams": [t for t in problem.teams if t.id in teams],
+            "resources": resources,
+            "previous": [p for p in problem.previous if p.employee in ids],
+        }
+    )

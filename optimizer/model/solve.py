@@ -16,7 +16,7 @@ from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score, TeamDays
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
-from optimizer.model.decompose import independent_groups, subproblems
+from optimizer.model.decompose import DeskLedger, site_groups, subproblem
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
 
 
@@ -96,7 +96,7 @@ def solve(
     instance = compile_instance(problem)
     start = None
     if options.hint is None and len(problem.employees) >= DECOMPOSE_FROM:
-        start = _solve_groups(problem, options, on_progress, stop)
+        start = _solve_groups(problem, instance, options, on_progress, stop)
         if start is not None:
             spent = time.perf_counter() - started
             options = replace(
@@ -105,6 +105,11 @@ def solve(
     built = build_model(instance)
     if options.hint:
         _add_hint(built, instance, options.hint)
+    start_total = None
+    if start is not None:
+        start_total = score_roster(instance, index_roster(instance, start.assignments)).total
+        # Only rosters at least as good as the groups' are of interest.
+        built.model.add(built.objective <= start_total)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.01, options.time_limit)
     _portfolio(solver.parameters, options.workers)
@@ -113,7 +118,8 @@ def solve(
     watcher = _Watcher(built, options, on_progress, started) if on_progress else None
     status = _run(solver, built, watcher, stop)
     elapsed = time.perf_counter() - started
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    if found and (start_total is None or solver.objective_value <= start_total):
         return _solution(instance, built, solver, status, elapsed)
     if start is not None:
         return _unproven(instance, start, solver, elapsed)
@@ -140,32 +146,35 @@ _GROUP_SHARE = 0.4
 
 def _solve_groups(
     problem: RosterProblem,
+    instance: Instance,
     options: SolveOptions,
     on_progress: ProgressHandler | None,
     stop: threading.Event | None,
 ) -> RosterSolution | None:
-    """A valid roster of the whole problem from its independent groups, or None.
+    """A valid roster of the whole problem from its groups solved apart, or None.
 
     Only its assignments and team days are filled in.
     """
     started = time.perf_counter()
-    groups = independent_groups(problem)
+    groups = site_groups(problem)
     if len(groups) < 2:
         return None
+    ledger = DeskLedger(instance, groups)
     roster: list[Assignment] = []
     chosen: list[TeamDays] = []
     budget = options.time_limit * _GROUP_SHARE
-    for group, part in zip(groups, subproblems(problem, groups), strict=True):
+    for g, group in enumerate(groups):
         share = max(1.0, budget * len(group) / len(problem.employees))
+        part = subproblem(problem, groups, g, ledger)
         sub = solve(part, replace(options, time_limit=share, explain=False), stop=stop)
         if not sub.assignments:
             return None
+        ledger.book(sub.assignments)
         roster += sub.assignments
         chosen += sub.team_days
     order = {employee.id: i for i, employee in enumerate(problem.employees)}
     roster.sort(key=lambda a: (order[a.employee], a.date))
     if on_progress is not None:
-        instance = compile_instance(problem)
         total = score_roster(instance, index_roster(instance, roster)).total
         on_progress(Progress(time.perf_counter() - started, total, None, roster))
     return RosterSolution(status="feasible", assignments=roster, team_days=chosen)
@@ -174,14 +183,14 @@ def _solve_groups(
 def _unproven(
     instance: Instance, start: RosterSolution, solver: cp_model.CpSolver, elapsed: float
 ) -> RosterSolution:
-    """The groups' roster, when the whole search found nothing better in its time."""
+    """The groups' roster, when the whole search found nothing better in its time (optimal if proven)."""
     roster = start.assignments
     score = score_roster(instance, index_roster(instance, roster))
     bound = solver.best_objective_bound
     known = bound is not None and math.isfinite(bound)
     bound_value = min(score.total, math.ceil(bound - 1e-6)) if known else None
     return RosterSolution(
-        status="feasible",
+        status="optimal" if bound_value == score.total else "feasible",
         objective=score.total,
         bound=bound_value,
         gap=None if bound_value is None else (score.total - bound_value) / max(1, abs(score.total)),
