@@ -7,8 +7,10 @@ one group; what groups share is desks (a member who sits at another site than
 their team) and resources such as VPN seats. Groups are solved one after the
 other: each sees the desks the groups before it left, and each gets its share
 of every resource in proportion to the staff who need it. The union of the
-group rosters is then a valid roster of the whole problem, and the whole
-model starts from it to improve it and prove its bound.
+group rosters is then a valid roster of the whole problem. A second round
+solves each group again from its first roster, with exactly the desks the
+others use, so the union stays valid after every step; the whole model then
+starts from it to improve it and prove its bound.
 """
 
 from __future__ import annotations
@@ -100,27 +102,29 @@ class DeskLedger:
                         needs[employee.site, d] += rest / len(days)
         return {key: math.ceil(value) for key, value in needs.items()}
 
-    def offer(self, g: int) -> dict[str, dict[dt.date, int]]:
-        """Desks per site and date offered to group ``g``."""
+    def offer(self, g: int, hold_back: bool = True) -> dict[str, dict[dt.date, int]]:
+        """Desks per site and date offered to group ``g`` (less those held back for later groups)."""
         later = Counter()
-        for held in self.held[g + 1 :]:
+        for held in self.held[g + 1 :] if hold_back else []:
             later.update(held)
         return {
             site: {day.date: max(0, free[day.date] - later[site, day.index]) for day in self.instance.days}
             for site, free in self.free.items()
         }
 
-    def book(self, roster: list[Assignment]) -> None:
-        """Take the desks a group's roster uses."""
+    def book(self, roster: list[Assignment], sign: int = 1) -> None:
+        """Take the desks a group's roster uses (give them back with ``sign=-1``)."""
         for a in roster:
             if a.location == "office" and a.site is not None:
-                self.free[a.site][a.date] -= 1
+                self.free[a.site][a.date] -= sign
 
 
-def subproblem(problem: RosterProblem, groups: list[list[int]], g: int, ledger: DeskLedger) -> RosterProblem:
+def subproblem(
+    problem: RosterProblem, groups: list[list[int]], g: int, ledger: DeskLedger, hold_back: bool = True
+) -> RosterProblem:
     """Group ``g`` alone, with the desks still free and its share of every resource."""
     group = groups[g]
-    offered = ledger.offer(g)
+    offered = ledger.offer(g, hold_back)
     employees = [problem.employees[i] for i in group]
     ids = {e.id for e in employees}
     sites = {e.site for e in employees}

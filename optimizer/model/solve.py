@@ -13,7 +13,7 @@ from ortools.sat.python import cp_model
 from optimizer.checker.roster_view import index_roster
 from optimizer.checker.score import score_roster
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score, TeamDays
+from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
 from optimizer.model.decompose import DeskLedger, site_groups, subproblem
@@ -140,8 +140,10 @@ def solve(
 
 
 DECOMPOSE_FROM = 5000
-# Share of the time limit spent on the groups before the whole problem is searched.
-_GROUP_SHARE = 0.4
+# Time for the groups before the whole problem is searched: a quick first round
+# (shares of the time limit, capped so that a first roster comes within a minute),
+# then a second round that improves each group; every group gets at least a few seconds.
+_FIRST_ROUND, _FIRST_ROUND_CAP, _SECOND_ROUND, _GROUP_MINIMUM = 0.15, 40.0, 0.3, 2.0
 
 
 def _solve_groups(
@@ -153,30 +155,55 @@ def _solve_groups(
 ) -> RosterSolution | None:
     """A valid roster of the whole problem from its groups solved apart, or None.
 
-    Only its assignments and team days are filled in.
+    A first quick round gives a roster early (reported as progress); a second
+    round improves each group in turn. Only assignments and team days are filled in.
     """
     started = time.perf_counter()
     groups = site_groups(problem)
     if len(groups) < 2:
         return None
     ledger = DeskLedger(instance, groups)
-    roster: list[Assignment] = []
-    chosen: list[TeamDays] = []
-    budget = options.time_limit * _GROUP_SHARE
-    for g, group in enumerate(groups):
-        share = max(1.0, budget * len(group) / len(problem.employees))
-        part = subproblem(problem, groups, g, ledger)
-        sub = solve(part, replace(options, time_limit=share, explain=False), stop=stop)
-        if not sub.assignments:
+    rounds = (min(_FIRST_ROUND * options.time_limit, _FIRST_ROUND_CAP), _SECOND_ROUND * options.time_limit)
+    parts: list[RosterSolution] = []
+    for round_number, budget in enumerate(rounds):
+        for g, group in enumerate(groups):
+            share = max(_GROUP_MINIMUM, budget * len(group) / len(problem.employees))
+            settings = replace(options, time_limit=share, explain=False)
+            if round_number == 0:
+                sub = solve(subproblem(problem, groups, g, ledger), settings, stop=stop)
+                if not sub.assignments:
+                    return None
+                parts.append(sub)
+            else:
+                ledger.book(parts[g].assignments, sign=-1)
+                part = subproblem(problem, groups, g, ledger, hold_back=False)
+                sub = solve(part, replace(settings, hint=parts[g].assignments), stop=stop)
+                if sub.assignments and sub.objective <= _total(part, parts[g]):
+                    parts[g] = sub
+            ledger.book(parts[g].assignments)
+            if stop is not None and stop.is_set():
+                break
+        if len(parts) < len(groups):
             return None
-        ledger.book(sub.assignments)
-        roster += sub.assignments
-        chosen += sub.team_days
+        roster = _union(problem, parts)
+        if on_progress is not None:
+            total = score_roster(instance, index_roster(instance, roster.assignments)).total
+            on_progress(Progress(time.perf_counter() - started, total, None, roster.assignments))
+    return roster
+
+
+def _total(problem: RosterProblem, solution: RosterSolution) -> int:
+    """The objective of a group's earlier roster under its current subproblem."""
+    instance = compile_instance(problem)
+    return score_roster(instance, index_roster(instance, solution.assignments)).total
+
+
+def _union(problem: RosterProblem, parts: list[RosterSolution]) -> RosterSolution:
+    """The groups' rosters as one, employees in input order."""
     order = {employee.id: i for i, employee in enumerate(problem.employees)}
+    roster = [a for part in parts for a in part.assignments]
     roster.sort(key=lambda a: (order[a.employee], a.date))
-    if on_progress is not None:
-        total = score_roster(instance, index_roster(instance, roster)).total
-        on_progress(Progress(time.perf_counter() - started, total, None, roster))
+    chosen = [days for part in parts for days in part.team_days]
     return RosterSolution(status="feasible", assignments=roster, team_days=chosen)
 
 
