@@ -64,12 +64,12 @@ class CapacityRequest(BaseModel):
     )
     time_limit: float = Field(default=10.0, gt=0, le=3600, description="Seconds per solve.")
     workers: int = Field(
-        default=6,
+        default=2,
         ge=1,
         le=64,
         description=(
-            "CP-SAT search threads per solve. From 6 on, CP-SAT runs the workers that prove curve "
-            "points optimal; threads may outnumber cores."
+            "CP-SAT search threads per solve; with 2 the solver runs its bound-proving LP and core "
+            "searches side by side."
         ),
     )
     parallel_points: int = Field(

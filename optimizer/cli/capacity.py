@@ -157,7 +157,7 @@ def capacity_command(
         Path | None, typer.Option("--scenarios", help='JSON list of {"name", "overrides"} what-if scenarios.')
     ] = None,
     time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds per solve.", min=0.01)] = 10.0,
-    workers: Annotated[int, typer.Option("--workers", help="CP-SAT threads per solve.", min=1)] = 6,
+    workers: Annotated[int, typer.Option("--workers", help="CP-SAT threads per solve.", min=1)] = 2,
     curve: Annotated[bool, typer.Option("--curve/--no-curve", help="Compute the trade-off curve.")] = True,
     max_points: Annotated[int, typer.Option("--max-points", help="At most this many curve points.")] = 25,
     desks_from: Annotated[
