@@ -8,8 +8,9 @@ from optimizer.model.context import ModelContext
 def per_employee(ctx: ModelContext) -> list[cp_model.LinearExprT]:
     """Each employee's weighted start deviation, exact on every solution (cached).
 
-    ``shift`` is ``start − preferred`` on a worked day and 0 on a day off, and
-    the deviation is its absolute value, so the value read back is exact.
+    A planned employee's deviation is a constant per location literal. For a
+    timed one, ``shift`` is ``start − preferred`` on a worked day and 0 on a
+    day off, and the deviation is its absolute value, so the value read back is exact.
     """
     if "start_time" in ctx.per_employee:
         return ctx.per_employee["start_time"]
