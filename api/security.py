@@ -53,7 +53,8 @@ def load_keys(entries: list[str]) -> KeyRing:
     tenants: dict[str, str] = {}
     for entry in entries:
         name, sep, secret = entry.partition("=")
-        if not sep or not _TENANT.match(name):
+        # "abc==" is a padded key, not tenant "abc" with key "=": a tenant's key never starts with "=".
+        if not sep or not _TENANT.match(name) or not secret.strip() or secret.startswith("="):
             name, secret = "", entry
         secret = secret.strip()
         if not secret:

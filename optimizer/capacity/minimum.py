@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from optimizer.capacity.search import new_solver, run_search
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment
 from optimizer.instance import compile_instance
 from optimizer.model.builder import build_model
 from optimizer.model.readout import read_assignments
+from optimizer.model.search import new_solver, run_search
 
 
 @dataclass

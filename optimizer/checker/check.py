@@ -118,7 +118,7 @@ def _times(instance, earliest, latest, cell: Placed, day, subject) -> Iterator[V
     if cell.start is None or not earliest <= cell.start <= latest or cell.start % instance.step:
         yield _violation(
             "start_window",
-            f"start {to_clock(cell.start) if cell.start is not None else 'missing'} is not "
+            f"start {to_clock(cell.start) if cell.start is not None else 'missing or unreadable'} is not "
             f"within {to_clock(earliest)}–{to_clock(latest)} on the {instance.step}-minute grid",
             **subject,
         )
@@ -136,7 +136,7 @@ def _times(instance, earliest, latest, cell: Placed, day, subject) -> Iterator[V
 
 
 def _hours(minutes: int | None) -> str:
-    return "missing" if minutes is None else f"{minutes / 60:g}"
+    return "missing or unreadable" if minutes is None else f"{minutes / 60:g}"
 
 
 def _per_week(instance: Instance, view: RosterView) -> Iterator[Violation]:

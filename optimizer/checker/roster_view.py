@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 
 from optimizer.domain.clock import to_minutes
 from optimizer.domain.solution import Assignment, Violation
 from optimizer.instance import Instance
 
-_CLOCK_CHARS = set("0123456789:")
+_CLOCK = re.compile(r"^\d\d:\d\d$")
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,17 @@ class RosterView:
 
 
 def _clock(value: str | None) -> int | None:
-    if value is None or len(value) != 5 or not set(value) <= _CLOCK_CHARS or value[2] != ":":
+    if value is None or not _CLOCK.match(value):
         return None
     minutes = to_minutes(value)
-    return minutes if 0 <= minutes <= 24 * 60 and int(value[3:]) < 60 else None
+    return minutes if minutes <= 24 * 60 and int(value[3:]) < 60 else None
+
+
+def _minutes(hours: float | None) -> float | None:
+    """Hours as minutes, or None when missing or not a sensible number of hours."""
+    if hours is None or not math.isfinite(hours) or not 0 <= hours <= 24:
+        return None
+    return hours * 60
 
 
 def index_roster(instance: Instance, assignments: list[Assignment]) -> RosterView:
@@ -75,7 +84,7 @@ def index_roster(instance: Instance, assignments: list[Assignment]) -> RosterVie
                 )
             )
             continue
-        minutes = None if a.hours is None else a.hours * 60
+        minutes = _minutes(a.hours)
         view.cells[e, d] = Placed(
             location=a.location,
             site=a.site,

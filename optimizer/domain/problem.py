@@ -18,7 +18,9 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WorkLocation = Literal["office", "home", "other"]
 Location = Literal["office", "home", "other", "off"]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
-NonNegativeInt = Annotated[int, Field(ge=0)]
+# Counts and weights are bounded so that every objective fits the solver's 64-bit integers.
+LIMIT = 100_000
+NonNegativeInt = Annotated[int, Field(ge=0, le=LIMIT)]
 Hours = Annotated[float, Field(ge=0, le=24 * 7)]
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -34,6 +36,14 @@ class Strict(BaseModel):
 class Horizon(Strict):
     start: dt.date
     days: int = Field(ge=1, le=42)
+
+    @field_validator("start")
+    @classmethod
+    def _not_at_the_end_of_time(cls, start: dt.date) -> dt.date:
+        if start > dt.date.max - dt.timedelta(days=42):
+            raise ValueError(f"start {start} is too far in the future")
+        return start
+
     workdays: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1)
     holidays: list[dt.date] = Field(default_factory=list)
     holiday_calendar: str | None = None

@@ -18,6 +18,7 @@ from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
 from optimizer.model.decompose import DeskLedger, site_groups, subproblem
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
+from optimizer.model.search import new_solver, run_search
 
 
 @dataclass
@@ -97,11 +98,8 @@ def solve(
     start = None
     if options.hint is None and len(problem.employees) >= DECOMPOSE_FROM:
         start = _solve_groups(problem, instance, options, on_progress, stop)
-        if start is not None:
-            spent = time.perf_counter() - started
-            options = replace(
-                options, hint=start.assignments, time_limit=max(1.0, options.time_limit - spent)
-            )
+        left = max(1.0, options.time_limit - (time.perf_counter() - started))
+        options = replace(options, hint=start.assignments if start else None, time_limit=left)
     built = build_model(instance)
     if options.hint:
         _add_hint(built, instance, options.hint)
@@ -110,13 +108,11 @@ def solve(
         start_total = score_roster(instance, index_roster(instance, start.assignments)).total
         # Only rosters at least as good as the groups' are of interest.
         built.model.add(built.objective <= start_total)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, options.time_limit)
-    _portfolio(solver.parameters, options.workers)
+    solver = new_solver(options.time_limit, options.workers)
     solver.parameters.random_seed = options.seed
     solver.parameters.log_search_progress = options.log
     watcher = _Watcher(built, options, on_progress, started) if on_progress else None
-    status = _run(solver, built, watcher, stop)
+    status = run_search(solver, built.model, stop, watcher)
     elapsed = time.perf_counter() - started
     found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     if found and (start_total is None or solver.objective_value <= start_total):
@@ -160,13 +156,16 @@ def _solve_groups(
     """
     started = time.perf_counter()
     groups = site_groups(problem)
-    if len(groups) < 2:
-        return None
-    ledger = DeskLedger(instance, groups)
     rounds = (min(_FIRST_ROUND * options.time_limit, _FIRST_ROUND_CAP), _SECOND_ROUND * options.time_limit)
+    if not 2 <= len(groups) <= rounds[0] / _GROUP_MINIMUM:
+        return None
+    deadline = started + sum(rounds)
+    ledger = DeskLedger(instance, groups)
     parts: list[RosterSolution] = []
     for round_number, budget in enumerate(rounds):
         for g, group in enumerate(groups):
+            if round_number == 1 and time.perf_counter() > deadline:
+                break
             share = max(_GROUP_MINIMUM, budget * len(group) / len(problem.employees))
             settings = replace(options, time_limit=share, explain=False)
             if round_number == 0:
@@ -227,43 +226,6 @@ def _unproven(
         occupancy=occupancy(instance, roster),
         team_days=start.team_days,
     )
-
-
-# With few workers CP-SAT's default portfolio has a single, lightly linearized
-# LP search and no core-based search. Rosters' lower bounds (lonely office days
-# nobody can avoid, the worst-off employee) are proven far faster by the fully
-# linearized LP search and by cores. See docs/performance.md.
-_SMALL_PORTFOLIOS = {2: ["max_lp", "core"], 3: ["max_lp", "core", "max_lp_sym"]}
-
-
-def _portfolio(parameters, workers: int) -> None:
-    """Number of workers and, for 1–3 workers, which full-problem searches they run."""
-    parameters.num_workers = max(1, workers)
-    if workers <= 1:
-        parameters.linearization_level = 2
-    for name in _SMALL_PORTFOLIOS.get(workers, []):
-        parameters.subsolvers.append(name)
-
-
-def _run(solver, built, watcher, stop) -> int:
-    """Run the search, stopping it when ``stop`` is set."""
-    if stop is None:
-        return solver.solve(built.model, watcher)
-    finished = threading.Event()
-
-    def watch() -> None:
-        # Asked again and again: a stop asked just before the search starts would be lost.
-        while not finished.wait(0.05):
-            if stop.is_set():
-                solver.stop_search()
-
-    thread = threading.Thread(target=watch, daemon=True)
-    thread.start()
-    try:
-        return solver.solve(built.model, watcher)
-    finally:
-        finished.set()
-        thread.join()
 
 
 def _add_hint(built: RosterModel, instance: Instance, hint: list[Assignment]) -> None:

@@ -11,11 +11,11 @@ def build(ctx: ModelContext) -> cp_model.LinearExprT:
     loads = [p + s for p, s in zip(preference.per_employee(ctx), start_time.per_employee(ctx), strict=True)]
     if not loads:
         return 0
-    upper = sum(w for e in ctx.instance.employees for _, _, w in e.day_preferences)
-    upper += sum(
-        e.start_preference[1] * (24 * 60 // ctx.instance.step)
+    steps_per_day = 24 * 60 // ctx.instance.step
+    upper = max(
+        sum(w for _, _, w in e.day_preferences)
+        + (e.start_preference[1] * steps_per_day * len(ctx.instance.days) if e.start_preference else 0)
         for e in ctx.instance.employees
-        if e.start_preference
     )
     worst = ctx.model.new_int_var(0, upper, "fairness")
     ctx.model.add_max_equality(worst, loads)
