@@ -139,7 +139,7 @@ DECOMPOSE_FROM = 5000
 # Time for the groups before the whole problem is searched: a quick first round
 # (shares of the time limit, capped so that a first roster comes within a minute),
 # then a second round that improves each group; every group gets at least a few seconds.
-_FIRST_ROUND, _FIRST_ROUND_CAP, _SECOND_ROUND, _GROUP_MINIMUM = 0.15, 40.0, 0.3, 2.0
+_FIRST_ROUND, _FIRST_ROUND_CAP, _SECOND_ROUND, _GROUP_MINIMUM = 0.15, 40.0, 0.5, 2.0
 
 
 def _solve_groups(
