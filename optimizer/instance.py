@@ -105,13 +105,6 @@ class Instance:
         available = sum(data.available[d] for d in self.weeks[week])
         return min(data.rules.office_min, available), data.rules.office_max
 
-    def attendees(self, team: str, day: int) -> set[int]:
-        """Members who must be in the office for a meeting of ``team`` on ``day``."""
-        result: set[int] = set()
-        for meeting in self.teams[team].meetings.get(day, []):
-            result |= meeting.attendees
-        return result
-
     def anchor_attendees(self, team: str, day: int) -> list[int]:
         """Members who must be in the office if ``day`` is an anchor day of ``team``."""
         return [

@@ -44,10 +44,6 @@ class RosterVariables:
         """Whether ``e`` works in the office on ``d``."""
         return self.literal(e, d, "office")
 
-    def remote(self, e: int, d: int) -> LinearLike:
-        """Whether ``e`` works at home or another location on ``d``."""
-        return self.literal(e, d, "home") + self.literal(e, d, "other")
-
     def worked(self, e: int, d: int) -> list[cp_model.IntVar]:
         """Enforcement literals meaning "``e`` works on ``d``" (none when off is impossible)."""
         off = self.location[e][d].get("off")
