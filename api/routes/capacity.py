@@ -17,6 +17,7 @@ from api.schemas import CapacityJobRequest, JobAccepted
 from api.settings import Settings
 from api.submission import problem_or_errors, submit
 from optimizer.capacity import CapacityRequest
+from optimizer.capacity.minimum import MAX_DROPS
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.validation import ProblemError
 
@@ -46,7 +47,8 @@ def size_capacity_job(
         {"problem": problem.model_dump(mode="json"), "options": sizing.model_dump(mode="json")}
     )
     sites = len(sizing.sites) if sizing.sites is not None else max(1, len(problem.sites))
-    solves = (sizing.curve_max_points + 4 + len(sizing.scenarios)) * sites
+    # Per site: the curve, the minimum with its proof and drops, the unlimited run; each scenario again.
+    solves = (sizing.curve_max_points + 4 + MAX_DROPS) * sites * (1 + len(sizing.scenarios))
     options = {
         "time_limit": sizing.time_limit,
         "deadline_seconds": solves * sizing.time_limit + sites * sizing.explain_time_limit,

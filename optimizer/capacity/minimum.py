@@ -113,6 +113,9 @@ def feasible_with(
     return ("infeasible" if status == cp_model.INFEASIBLE else "unknown"), None
 
 
+MAX_DROPS = 3
+
+
 def minimum_desks(
     problem: RosterProblem,
     site: str,
@@ -124,13 +127,16 @@ def minimum_desks(
     """The minimum desk count of ``site`` and, with ``prove``, its confirmation at one desk fewer.
 
     Should the check at one desk fewer find a roster (the peak search ran out
-    of time), the minimum drops and the check repeats.
+    of time), the minimum drops and the check repeats, at most
+    :data:`MAX_DROPS` times so that a sizing's number of solves stays bounded.
     """
     started = time.perf_counter()
     result = minimal_peak(problem, site, time_limit, workers, stop)
     if result.minimum is None or not prove:
         return result
-    while result.minimum > 0 and not (stop is not None and stop.is_set()):
+    for _ in range(MAX_DROPS + 1):
+        if result.minimum == 0 or (stop is not None and stop.is_set()):
+            break
         status, roster = feasible_with(problem, site, result.minimum - 1, time_limit, workers, stop)
         if status == "infeasible":
             result.proven, result.lower_bound = True, result.minimum
