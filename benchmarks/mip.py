@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 import highspy
 import numpy as np
 
-from optimizer.domain.clock import DAY_MINUTES, to_clock, to_minutes
+from optimizer.domain.clock import DAY_MINUTES, to_minutes
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment, TeamDays
-from optimizer.instance import Instance, compile_instance
+from optimizer.instance import Instance, compile_instance, make_assignment
 
 INF = highspy.kHighsInf
 Terms = dict[int, float]
@@ -383,21 +383,11 @@ def _roster(instance: Instance, cells: _Cells, values: np.ndarray) -> list[Assig
             literals = cells.loc[e][day.index]
             location = max(literals, key=lambda x: values[literals[x]]) if literals else "off"
             if location == "off":
-                roster.append(Assignment(employee=employee.id, date=day.date, location="off"))
+                roster.append(make_assignment(employee, day, "off"))
                 continue
             start = step * round(values[cells.start[e][day.index]])
             minutes = step * round(values[cells.units[e][day.index]])
-            roster.append(
-                Assignment(
-                    employee=employee.id,
-                    date=day.date,
-                    location=location,
-                    site=employee.site if location == "office" else None,
-                    start=to_clock(start),
-                    end=to_clock(start + minutes + day.break_minutes),
-                    hours=minutes / 60,
-                )
-            )
+            roster.append(make_assignment(employee, day, location, start, minutes))
     return roster
 
 

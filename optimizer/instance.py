@@ -15,9 +15,10 @@ from functools import cached_property
 
 import holidays as holidays_lib
 
-from optimizer.domain.clock import to_minutes
+from optimizer.domain.clock import to_clock, to_minutes
 from optimizer.domain.problem import WEEKDAYS, Employee, RosterProblem, Team
 from optimizer.domain.rules import EmployeeRules, employee_rules
+from optimizer.domain.solution import Assignment
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,23 @@ class Instance:
         """Teammates needed in the office so that a member is not alone: ``ceil(θ·k)``."""
         value = self.lonely_threshold * k
         return -((-value.numerator) // value.denominator)
+
+
+def make_assignment(
+    employee: EmployeeData, day: Day, location: str, start: int = 0, minutes: int = 0
+) -> Assignment:
+    """One roster cell as SPEC §3 writes it: ``off``, or a start and hours whose end adds the day's break."""
+    if location == "off":
+        return Assignment(employee=employee.id, date=day.date, location="off")
+    return Assignment(
+        employee=employee.id,
+        date=day.date,
+        location=location,
+        site=employee.site if location == "office" else None,
+        start=to_clock(start),
+        end=to_clock(start + minutes + day.break_minutes),
+        hours=minutes / 60,
+    )
 
 
 def working_days(problem: RosterProblem) -> list[dt.date]:

@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from optimizer.domain.clock import to_clock
 from optimizer.domain.solution import Assignment, Occupancy, TeamDays
-from optimizer.instance import Instance
+from optimizer.instance import Instance, make_assignment
 from optimizer.model.context import ModelContext
 
 ValueOf = Callable[[cp_model.LinearExprT], int]
@@ -28,24 +27,14 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
         for day in ctx.instance.days:
             location = chosen[day.index]
             if location == "off":
-                roster.append(Assignment(employee=employee.id, date=day.date, location="off"))
-                continue
-            if v.timed[e]:
+                roster.append(make_assignment(employee, day, "off"))
+            elif v.timed[e]:
                 start = step * value(v.start[e][day.index])
                 minutes = step * value(v.units[e][day.index])
+                roster.append(make_assignment(employee, day, location, start, minutes))
             else:
-                start, minutes = v.plans[e, day.index][location].start, hours[day.index]
-            roster.append(
-                Assignment(
-                    employee=employee.id,
-                    date=day.date,
-                    location=location,
-                    site=employee.site if location == "office" else None,
-                    start=to_clock(start),
-                    end=to_clock(start + minutes + day.break_minutes),
-                    hours=minutes / 60,
-                )
-            )
+                start = v.plans[e, day.index][location].start
+                roster.append(make_assignment(employee, day, location, start, hours[day.index]))
     return roster
 
 
