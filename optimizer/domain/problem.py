@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from optimizer.domain.clock import Clock
+from optimizer.domain.zones import is_time_zone
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WorkLocation = Literal["office", "home", "other"]
@@ -47,6 +48,14 @@ class Horizon(Strict):
     workdays: list[Weekday] = Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1)
     holidays: list[dt.date] = Field(default_factory=list)
     holiday_calendar: str | None = None
+    timezone: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, zone: str | None) -> str | None:
+        if zone is not None and not is_time_zone(zone):
+            raise ValueError(f"{zone!r} is not a time zone of the tz database (e.g. 'Asia/Jakarta')")
+        return zone
 
 
 class HoursRange(Strict):
