@@ -9,7 +9,8 @@ from api.store import Job
 from optimizer.capacity import CapacityReport
 from optimizer.domain.solution import RosterSolution
 
-PUBLIC_OPTIONS = ("time_limit", "seed")
+PUBLIC_OPTIONS = ("time_limit", "seed", "parent")
+ROSTER_KINDS = ("solve", "replan")
 
 
 def _time(epoch: float | None) -> dt.datetime | None:
@@ -25,15 +26,15 @@ def summary(job: Job) -> JobSummary:
         state=job.state,
         created_at=_time(job.created_at),  # type: ignore[arg-type]
         finished_at=_time(job.finished_at),
-        status=result.get("status") if job.kind == "solve" else None,
-        objective=result.get("objective") if job.kind == "solve" else None,
+        status=result.get("status") if job.kind in ROSTER_KINDS else None,
+        objective=result.get("objective") if job.kind in ROSTER_KINDS else None,
     )
 
 
 def public(job: Job) -> JobPublic:
     """A job in full; the best roster so far is shown until the final result replaces it."""
     solution = capacity = None
-    if job.result is not None and job.kind == "solve":
+    if job.result is not None and job.kind in ROSTER_KINDS:
         solution = RosterSolution.model_validate(job.result)
     elif job.result is not None:
         capacity = CapacityReport.model_validate(job.result)

@@ -81,6 +81,46 @@ def run_capacity(
     return size_capacity(problem, sizing, on_progress=on_progress, stop=stop).model_dump(mode="json")
 
 
+def run_replan(
+    request: str,
+    options: dict[str, Any],
+    report: ProgressSink,
+    stop: threading.Event,
+    previous_best: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """Re-plan a published roster: fewest changes, then the best objective; the solution lists the changes."""
+    import datetime as dt
+
+    from optimizer import SolveOptions, parse_problem
+    from optimizer.domain.solution import RosterSolution
+    from optimizer.model.replan import replan
+    from optimizer.replan import DayEvents
+
+    stored = json.loads(request)
+    events = DayEvents(
+        unavailable={
+            e: [dt.date.fromisoformat(d) for d in days] for e, days in stored["unavailable"].items()
+        },
+        desks={
+            s: {dt.date.fromisoformat(d): n for d, n in days.items()} for s, days in stored["desks"].items()
+        },
+    )
+    solve_options = SolveOptions(
+        time_limit=options["time_limit"],
+        workers=options["solver_workers"],
+        explain_time_limit=options["explain_time_limit"],
+    )
+    solution = replan(
+        parse_problem(stored["problem"]),
+        RosterSolution.model_validate({"status": "feasible", **stored["published"]}),
+        dt.date.fromisoformat(stored["from"]),
+        events,
+        solve_options,
+        stop=stop,
+    )
+    return solution.model_dump(mode="json", by_alias=True)
+
+
 def runners() -> dict[str, Runner]:
     """Every job kind this installation can run."""
-    return {"solve": run_solve, "capacity": run_capacity}
+    return {"solve": run_solve, "capacity": run_capacity, "replan": run_replan}

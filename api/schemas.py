@@ -11,7 +11,7 @@ from optimizer.capacity import CapacityReport, CapacityRequest
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment, RosterInput, RosterSolution
 
-JobKind = Literal["solve", "capacity"]
+JobKind = Literal["solve", "capacity", "replan"]
 JobStateName = Literal["queued", "running", "done", "failed", "cancelled"]
 
 

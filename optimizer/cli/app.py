@@ -133,6 +133,11 @@ from optimizer.cli.capacity import capacity_command  # noqa: E402
 
 app.command("capacity")(capacity_command)
 
+from optimizer.cli.plan import replan_command, why_command  # noqa: E402
+
+app.command("replan")(replan_command)
+app.command("why")(why_command)
+
 
 def main() -> None:
     """Entry point of the ``roster`` console script."""

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from optimizer.domain.changes import Change, TeamDaysChange
 from optimizer.domain.problem import Location
 
 Status = Literal["optimal", "feasible", "infeasible", "unknown"]
@@ -102,6 +103,12 @@ class RosterSolution(BaseModel):
     occupancy: list[Occupancy] = Field(default_factory=list)
     team_days: list[TeamDays] = Field(default_factory=list)
     explanation: list[ExplanationItem] | None = None
+    changes: list[Change] | None = Field(
+        default=None, description="Re-plans only: every cell that differs from the published roster."
+    )
+    moved_team_days: list[TeamDaysChange] | None = Field(
+        default=None, description="Re-plans only: anchor days that moved against the published roster."
+    )
 
 
 class Violation(BaseModel):

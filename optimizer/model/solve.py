@@ -116,20 +116,11 @@ def solve(
     elapsed = time.perf_counter() - started
     found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     if found and (start_total is None or solver.objective_value <= start_total):
-        return _solution(instance, built, solver, status, elapsed)
+        return read_solution(instance, built, solver, status, elapsed)
     if start is not None:
         return _unproven(instance, start, solver, elapsed)
     if status == cp_model.INFEASIBLE:
-        explanation = None
-        if options.explain:
-            from optimizer.model.explain import explain_infeasibility
-
-            explanation = explain_infeasibility(instance, options.explain_time_limit)
-        return RosterSolution(
-            status="infeasible",
-            solve_seconds=time.perf_counter() - started,
-            explanation=explanation,
-        )
+        return infeasible_solution(instance, options, started)
     if status == cp_model.MODEL_INVALID:
         raise RuntimeError(f"internal error: invalid model ({built.model.validate()})")
     return RosterSolution(status="unknown", solve_seconds=elapsed)
@@ -228,6 +219,18 @@ def _unproven(
     )
 
 
+def infeasible_solution(instance: Instance, options: SolveOptions, started: float) -> RosterSolution:
+    """``infeasible``, with the explanation when ``options.explain`` asks for it."""
+    explanation = None
+    if options.explain:
+        from optimizer.model.explain import explain_infeasibility
+
+        explanation = explain_infeasibility(instance, options.explain_time_limit)
+    return RosterSolution(
+        status="infeasible", solve_seconds=time.perf_counter() - started, explanation=explanation
+    )
+
+
 def _add_hint(built: RosterModel, instance: Instance, hint: list[Assignment]) -> None:
     """Hint each given (employee, date) location, e.g. from a previous or neighbouring roster."""
     index = {e.id: e.index for e in instance.employees}
@@ -240,9 +243,10 @@ def _add_hint(built: RosterModel, instance: Instance, hint: list[Assignment]) ->
             built.model.add_hint(literal, location == a.location)
 
 
-def _solution(
+def read_solution(
     instance: Instance, built: RosterModel, solver: cp_model.CpSolver, status: int, elapsed: float
 ) -> RosterSolution:
+    """The roster of a finished search (status OPTIMAL or FEASIBLE) with its score and bounds."""
     value: ValueOf = solver.value
     roster = read_assignments(built.context, value)
     score = _score(instance, built, value, roster)

@@ -1,0 +1,169 @@
+"""``roster replan`` and ``roster why``: re-plan a published week; what another location would take.
+
+Exit codes as for ``roster solve``: 0 a roster (or an answer), 3 a bad file or
+flag (every problem printed, each named), 4 no roster (the explanation is printed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile, load_problem, read_json
+from optimizer.cli.render import print_solution
+from optimizer.domain.solution import Assignment, RosterSolution
+from optimizer.domain.validation import InvalidProblem, ProblemError
+from optimizer.model.replan import replan
+from optimizer.model.solve import SolveOptions
+from optimizer.model.why import why
+from optimizer.replan.changes import describe_change
+from optimizer.replan.flags import parse_flags
+from optimizer.replan.request import request_errors
+
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+def load_solution(path: Path) -> RosterSolution:
+    """A roster written by ``roster solve -o``, or raise :class:`BadFile` naming the first problem."""
+    data = read_json(path)
+    try:
+        solution = RosterSolution.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadFile(f"{path}: not a roster solution: {where}: {first['msg']}") from None
+    if not solution.assignments:
+        raise BadFile(f"{path}: holds no roster (status {solution.status})")
+    return solution
+
+
+def _fail(errors: list[ProblemError], source: str) -> typer.Exit:
+    err_console.print(f"error: {source}:", markup=False, highlight=False)
+    for error in errors:
+        err_console.print(f"  {error}", markup=False, highlight=False)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def _date_or_error(text: str, flag: str) -> tuple[dt.date | None, list[ProblemError]]:
+    try:
+        return dt.date.fromisoformat(text), []
+    except ValueError:
+        return None, [ProblemError((flag,), f"{text!r} is not a date YYYY-MM-DD", "value_error")]
+
+
+def _date(text: str, flag: str) -> dt.date:
+    day, errors = _date_or_error(text, flag)
+    if day is None:
+        raise _fail(errors, "bad flag")
+    return day
+
+
+def replan_command(
+    problem_file: Annotated[Path, typer.Argument(help="Problem JSON, with any further changes of the day.")],
+    published_file: Annotated[
+        Path, typer.Argument(help="The published roster (as `roster solve -o` writes it).")
+    ],
+    start: Annotated[
+        str, typer.Option("--from", help="First day to re-plan (YYYY-MM-DD); earlier days are kept.")
+    ],
+    unavailable: Annotated[
+        list[str],
+        typer.Option("--unavailable", help="New leave: EMPLOYEE:DATE or EMPLOYEE:DATE..DATE (repeat)."),
+    ] = [],  # noqa: B006 - typer reads the default
+    desks: Annotated[list[str], typer.Option("--desks", help="Desks of a day: SITE:DATE=N (repeat).")] = [],  # noqa: B006
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the new solution JSON here.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the solution as JSON.")] = False,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds to search.", min=0.01)] = 30.0,
+    workers: Annotated[int, typer.Option("--workers", help="Parallel search workers.", min=1)] = 2,
+) -> None:
+    """Re-plan a published roster from a date on, with as few changes as possible."""
+    problem = load_problem(problem_file)
+    published = load_solution(published_file)
+    from_date, errors = _date_or_error(start, "--from")
+    events, flag_errors = parse_flags(unavailable, desks)
+    errors += flag_errors + request_errors(problem, published.assignments, from_date, events)
+    if errors:
+        raise _fail([_as_flag(error) for error in errors], "cannot re-plan")
+    try:
+        solution = replan(
+            problem, published, from_date, events, SolveOptions(time_limit=time_limit, workers=workers)
+        )
+    except InvalidProblem as exc:
+        raise _fail([_as_flag(error) for error in exc.errors], "cannot re-plan") from None
+    if out is not None:
+        out.write_text(solution.model_dump_json(indent=1), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(solution.model_dump_json(indent=1) + "\n")
+    else:
+        print_solution(console, problem, solution)
+        _print_changes(solution)
+    raise typer.Exit(EXIT_OK if solution.assignments else EXIT_NO_ROSTER)
+
+
+def _as_flag(error: ProblemError) -> ProblemError:
+    """Errors about events and ``from`` named by the flag that gave them."""
+    flags = {"from": "--from", "unavailable": "--unavailable", "desks": "--desks", "published": "PUBLISHED"}
+    head = error.loc[0] if error.loc else ""
+    if head in flags:
+        return ProblemError((flags[head], *error.loc[1:]), error.msg, error.type)
+    return error
+
+
+def _print_changes(solution: RosterSolution) -> None:
+    changes = solution.changes or []
+    if not changes:
+        console.print("no changes against the published roster")
+    else:
+        console.print(f"[bold]{len(changes)} change{'s' if len(changes) != 1 else ''}[/bold]:")
+        for change in changes:
+            console.print(f"  {describe_change(change)}", markup=False, highlight=False)
+    for moved in solution.moved_team_days or []:
+        old = ", ".join(str(d) for d in moved.from_)
+        new = ", ".join(str(d) for d in moved.to)
+        console.print(f"  anchor days of {moved.team} in {moved.week}: {old} → {new}", markup=False)
+
+
+def why_command(
+    problem_file: Annotated[Path, typer.Argument(help="Problem JSON.")],
+    roster_file: Annotated[Path, typer.Argument(help="The roster (a solution or its assignments).")],
+    employee: Annotated[str, typer.Option("--employee", help="Employee id.")],
+    date: Annotated[str, typer.Option("--date", help="The day (YYYY-MM-DD).")],
+    location: Annotated[str | None, typer.Option("--location", help="Ask about one location only.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds per alternative.", min=0.01)
+    ] = 10.0,
+) -> None:
+    """What it would take to give one cell of a roster another location."""
+    from optimizer.cli.files import load_roster
+
+    problem = load_problem(problem_file)
+    roster: list[Assignment] = load_roster(roster_file).assignments
+    day = _date(date, "--date")
+    try:
+        answer = why(problem, roster, employee, day, location, SolveOptions(time_limit=time_limit))
+    except InvalidProblem as exc:
+        named = [
+            ProblemError((f"--{e.loc[0]}", *e.loc[1:]) if e.loc else e.loc, e.msg, e.type) for e in exc.errors
+        ]
+        raise _fail(named, "cannot answer") from None
+    if as_json:
+        sys.stdout.write(answer.model_dump_json(indent=1) + "\n")
+        raise typer.Exit(EXIT_OK)
+    current = answer.current
+    when = f"{current.start}, {current.hours:g} h" if current.location != "off" else "day off"
+    console.print(f"{employee} on {day.strftime('%a')} {day}: [bold]{current.location}[/bold] ({when})")
+    if not answer.alternatives:
+        console.print("  no other location is allowed for this employee on this day")
+    for alternative in answer.alternatives:
+        console.print(f"  [bold]{alternative.location}[/bold]: {alternative.summary}")
+        for moved in alternative.moved:
+            console.print(f"      {describe_change(moved)}", markup=False, highlight=False)
+    raise typer.Exit(EXIT_OK)

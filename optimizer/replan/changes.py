@@ -1,0 +1,62 @@
+"""Differences between a published roster and a new one, cell by cell and team day by team day."""
+
+from __future__ import annotations
+
+from optimizer.domain.changes import Cell, Change, TeamDaysChange
+from optimizer.domain.solution import Assignment, TeamDays
+
+
+def _cell(assignment: Assignment) -> Cell:
+    if assignment.location == "off":
+        return Cell(location="off")
+    return Cell(location=assignment.location, start=assignment.start, hours=assignment.hours)
+
+
+def _moved(before: Assignment, after: Assignment) -> bool:
+    """Whether the location, or on a worked day the start or hours, differ."""
+    if before.location != after.location:
+        return True
+    if after.location == "off":
+        return False
+    return before.start != after.start or before.hours != after.hours
+
+
+def roster_changes(published: list[Assignment], roster: list[Assignment]) -> list[Change]:
+    """Every (employee, date) of ``roster`` that differs from its published assignment, in roster order.
+
+    Cells with no published assignment (a new employee) are not changes.
+    """
+    before = {(a.employee, a.date): a for a in published}
+    changes = []
+    for after in roster:
+        old = before.get((after.employee, after.date))
+        if old is not None and _moved(old, after):
+            changes.append(
+                Change(employee=after.employee, date=after.date, from_=_cell(old), to=_cell(after))
+            )
+    return changes
+
+
+def team_day_changes(published: list[TeamDays], chosen: list[TeamDays]) -> list[TeamDaysChange]:
+    """The (team, week) whose anchor days moved; weeks the published roster left out are skipped."""
+    before = {(t.team, t.week): sorted(t.dates) for t in published}
+    moved = []
+    for days in chosen:
+        old = before.get((days.team, days.week))
+        if old is not None and old != sorted(days.dates):
+            moved.append(TeamDaysChange(team=days.team, week=days.week, from_=old, to=sorted(days.dates)))
+    return moved
+
+
+def describe_change(change: Change) -> str:
+    """``e3 Thu 2026-12-10 office 08:00 8 h → off``, for a terminal."""
+    return (
+        f"{change.employee} {change.date.strftime('%a')} {change.date}: "
+        f"{_words(change.from_)} → {_words(change.to)}"
+    )
+
+
+def _words(cell: Cell) -> str:
+    if cell.location == "off":
+        return "off"
+    return f"{cell.location} {cell.start} {cell.hours:g} h"
