@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 from optimizer import Assignment, RosterProblem, check
 from optimizer.instance import compile_instance
 
 PER_CELL = {
+    "frozen",
     "unavailable",
     "no_off_day",
     "fixed",
@@ -107,8 +109,8 @@ def _own(violations: list, names: set[str], employee: str, date: dt.date | None 
     )
 
 
-def best_objective(problem: RosterProblem, limit: int = 200_000) -> tuple[int | None, int]:
-    """The least objective over every valid roster (None when there is none) and the rosters checked."""
+def every_roster(problem: RosterProblem, limit: int = 200_000) -> Iterator[tuple[list[Assignment], Any]]:
+    """Every roster of a tiny problem that survives pruning, with the checker's result."""
     instance = compile_instance(problem)  # shared with every check call, only to save time
 
     def violations(assignments: list[Assignment]) -> list:
@@ -131,16 +133,21 @@ def best_objective(problem: RosterProblem, limit: int = 200_000) -> tuple[int | 
             if not _own(violations(list(row)), PER_ROW, employee.id)
         ]
         if not rows:
-            return None, 0
+            return
         rows_by_employee.append(rows)
     size = 1
     for rows in rows_by_employee:
         size *= len(rows)
     assert size <= limit, f"{size} rosters are too many to enumerate"
-    best, checked = None, 0
     for combination in itertools.product(*rows_by_employee):
         roster = [a for row in combination for a in row]
-        result = check(problem, roster, instance=instance)
+        yield roster, check(problem, roster, instance=instance)
+
+
+def best_objective(problem: RosterProblem, limit: int = 200_000) -> tuple[int | None, int]:
+    """The least objective over every valid roster (None when there is none) and the rosters checked."""
+    best, checked = None, 0
+    for _, result in every_roster(problem, limit):
         checked += 1
         if result.valid and (best is None or result.score.total < best):
             best = result.score.total
