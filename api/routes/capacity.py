@@ -16,8 +16,7 @@ from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
 from api.schemas import CapacityJobRequest, JobAccepted
 from api.settings import Settings
 from api.submission import problem_or_errors, submit
-from optimizer.capacity import CapacityRequest
-from optimizer.capacity.minimum import MAX_DROPS
+from optimizer.capacity import CapacityRequest, max_explanations, max_solves
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.validation import ProblemError
 
@@ -46,12 +45,10 @@ def size_capacity_job(
     request = json.dumps(
         {"problem": problem.model_dump(mode="json"), "options": sizing.model_dump(mode="json")}
     )
-    sites = len(sizing.sites) if sizing.sites is not None else max(1, len(problem.sites))
-    # Per site: the curve, the minimum with its proof and drops, the unlimited run; each scenario again.
-    solves = (sizing.curve_max_points + 4 + MAX_DROPS) * sites * (1 + len(sizing.scenarios))
+    solves, explanations = max_solves(problem, sizing), max_explanations(problem, sizing)
     options = {
         "time_limit": sizing.time_limit,
-        "deadline_seconds": solves * sizing.time_limit + sites * sizing.explain_time_limit,
+        "deadline_seconds": solves * sizing.time_limit + explanations * sizing.explain_time_limit,
     }
     job = submit(store, settings, tenant, "capacity", request, options)
     return accepted(job, response)

@@ -3,9 +3,11 @@
 ``size_capacity(problem, CapacityRequest(...))`` returns a :class:`CapacityReport`:
 per site the proven minimum desk count, the people-per-desk ratio, office
 occupancy per weekday at the minimum, the trade-off curve up to where capacity
-stops binding, and a what-if table of scenarios.
+stops binding, and a what-if table of scenarios. ``max_solves`` and
+``max_explanations`` bound the work of a request (e.g. for a job deadline).
 """
 
+from optimizer.capacity.budget import max_explanations, max_solves
 from optimizer.capacity.models import (
     CapacityProgress,
     CapacityReport,
@@ -29,5 +31,7 @@ __all__ = [
     "SiteCapacity",
     "WeekdayOccupancy",
     "apply_overrides",
+    "max_explanations",
+    "max_solves",
     "size_capacity",
 ]

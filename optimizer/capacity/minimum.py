@@ -13,14 +13,12 @@ import threading
 import time
 from dataclasses import dataclass
 
-from ortools.sat.python import cp_model
-
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment
 from optimizer.instance import compile_instance
-from optimizer.model.builder import build_model
+from optimizer.model.builder import build_model, build_peak_model
 from optimizer.model.readout import read_assignments
-from optimizer.model.search import new_solver, run_search
+from optimizer.model.search import new_solver, run_search, status_name
 
 
 @dataclass
@@ -48,24 +46,6 @@ def with_site_desks(problem: RosterProblem, site: str, desks: int) -> RosterProb
     return problem.model_copy(update={"sites": sites})
 
 
-def _peak_model(problem: RosterProblem, site: str):
-    """The model of every hard constraint, minimising the busiest day's office count at ``site``."""
-    relaxed = with_site_desks(problem, site, max(1, site_staff(problem, site)))
-    instance = compile_instance(relaxed)
-    built = build_model(instance, objective=False)
-    v = built.context.variables
-    staff = [e.index for e in instance.employees if e.site == site]
-    peak = built.model.new_int_var(0, len(staff), f"peak_{site}")
-    # The peak is at least the office count of every working day.
-    for day in instance.days:
-        office = [v.office(e, day.index) for e in staff]
-        office = [literal for literal in office if not isinstance(literal, int)]
-        if office:
-            built.model.add(sum(office) <= peak)
-    built.model.minimize(peak)
-    return built, peak
-
-
 def minimal_peak(
     problem: RosterProblem,
     site: str,
@@ -75,16 +55,15 @@ def minimal_peak(
 ) -> MinimumResult:
     """Minimise the site's peak office count; ``proven`` when the optimum is proven."""
     started = time.perf_counter()
-    built, peak = _peak_model(problem, site)
+    relaxed = with_site_desks(problem, site, max(1, site_staff(problem, site)))
+    built, peak = build_peak_model(compile_instance(relaxed), site)
     solver = new_solver(time_limit, workers)
-    status = run_search(solver, built.model, stop)
+    status = status_name(run_search(solver, built.model, stop), built.model)
     seconds = time.perf_counter() - started
-    if status == cp_model.INFEASIBLE:
-        return MinimumResult("infeasible", None, None, True, None, None, seconds)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return MinimumResult("unknown", None, None, False, None, None, seconds)
+    if status in ("infeasible", "unknown"):
+        return MinimumResult(status, None, None, status == "infeasible", None, None, seconds)
     minimum = int(solver.value(peak))
-    optimal = status == cp_model.OPTIMAL
+    optimal = status == "optimal"
     lower = minimum if optimal else max(0, math.ceil(solver.best_objective_bound - 1e-6))
     roster = read_assignments(built.context, solver.value)
     proof = "peak minimisation proven optimal" if optimal else None
@@ -107,10 +86,10 @@ def feasible_with(
     instance = compile_instance(with_site_desks(problem, site, desks))
     built = build_model(instance, objective=False)
     solver = new_solver(time_limit, workers)
-    status = run_search(solver, built.model, stop)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    status = status_name(run_search(solver, built.model, stop), built.model)
+    if status in ("optimal", "feasible"):
         return "feasible", read_assignments(built.context, solver.value)
-    return ("infeasible" if status == cp_model.INFEASIBLE else "unknown"), None
+    return status, None
 
 
 MAX_DROPS = 3
@@ -127,16 +106,16 @@ def minimum_desks(
     """The minimum desk count of ``site`` and, with ``prove``, its confirmation at one desk fewer.
 
     Should the check at one desk fewer find a roster (the peak search ran out
-    of time), the minimum drops and the check repeats, at most
-    :data:`MAX_DROPS` times so that a sizing's number of solves stays bounded.
+    of time), the minimum drops and the check repeats: at most :data:`MAX_DROPS`
+    checks and drops, so that a sizing's number of solves stays bounded (after
+    the last drop the minimum is left unproven).
     """
     started = time.perf_counter()
     result = minimal_peak(problem, site, time_limit, workers, stop)
     if result.minimum is None or not prove:
         return result
-    for _ in range(MAX_DROPS + 1):
-        if result.minimum == 0 or (stop is not None and stop.is_set()):
-            break
+    drops = 0
+    while drops < MAX_DROPS and result.minimum > 0 and not (stop is not None and stop.is_set()):
         status, roster = feasible_with(problem, site, result.minimum - 1, time_limit, workers, stop)
         if status == "infeasible":
             result.proven, result.lower_bound = True, result.minimum
@@ -148,6 +127,7 @@ def minimum_desks(
         result.minimum, result.roster = result.minimum - 1, roster
         result.proven, result.proof = False, None
         result.status = "feasible"
+        drops += 1
     if result.minimum == 0:
         result.proven, result.lower_bound, result.status = True, 0, "optimal"
         result.proof = result.proof or "no one needs to be in the office"

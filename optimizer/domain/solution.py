@@ -10,35 +10,11 @@ from pydantic import BaseModel, Field
 from optimizer.domain.changes import Change, TeamDaysChange
 from optimizer.domain.problem import Location
 
+# Re-exported: the names live in optimizer.domain.rulebook.
+from optimizer.domain.rulebook import HARD_CONSTRAINTS as HARD_CONSTRAINTS
+from optimizer.domain.rulebook import TERMS as TERMS
+
 Status = Literal["optimal", "feasible", "infeasible", "unknown"]
-TERMS: tuple[str, ...] = (
-    "preference",
-    "start_time",
-    "lonely_office_day",
-    "fairness",
-    "peak_occupancy",
-    "change",
-)
-HARD_CONSTRAINTS: tuple[str, ...] = (
-    "one_assignment",
-    "unavailable",
-    "no_off_day",
-    "fixed",
-    "allowed_location",
-    "start_window",
-    "span",
-    "daily_hours",
-    "weekly_hours",
-    "core_hours",
-    "opening_hours",
-    "site_capacity",
-    "resource_capacity",
-    "office_days",
-    "remote_days",
-    "team_meeting",
-    "anchor_days",
-    "min_in_office",
-)
 
 
 class Assignment(BaseModel):

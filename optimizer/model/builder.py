@@ -1,4 +1,4 @@
-"""Building the CP-SAT model: variables, hard constraints in SPEC order, then the objective."""
+"""Building the CP-SAT model: variables, the hard constraints of the table of rules, then the objective."""
 
 from __future__ import annotations
 
@@ -7,67 +7,13 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from optimizer.instance import Instance
-from optimizer.model.constraints import (
-    allowed_location,
-    anchor_days,
-    core_hours,
-    daily_hours,
-    fixed,
-    min_in_office,
-    no_off_day,
-    office_days,
-    one_assignment,
-    opening_hours,
-    remote_days,
-    resource_capacity,
-    site_capacity,
-    span,
-    start_window,
-    team_meeting,
-    unavailable,
-    weekly_hours,
-)
 from optimizer.model.context import ModelContext
-from optimizer.model.terms import (
-    change,
-    fairness,
-    lonely_office_day,
-    peak_occupancy,
-    preference,
-    start_time,
-)
+from optimizer.model.peak import site_peak
+from optimizer.model.rules import MODEL_RULES, SOFT_TERMS
 from optimizer.model.variables import create_locations, plan_times
 
-HARD_CONSTRAINTS = (
-    one_assignment,
-    unavailable,
-    no_off_day,
-    fixed,
-    allowed_location,
-    start_window,
-    span,
-    daily_hours,
-    weekly_hours,
-    core_hours,
-    opening_hours,
-    site_capacity,
-    resource_capacity,
-    office_days,
-    remote_days,
-    team_meeting,
-    anchor_days,
-    min_in_office,
-)
 # Rules on times narrow the start windows before times are planned.
-TIME_RULES = (span, core_hours, opening_hours, team_meeting)
-SOFT_TERMS = {
-    "preference": preference,
-    "start_time": start_time,
-    "lonely_office_day": lonely_office_day,
-    "fairness": fairness,
-    "peak_occupancy": peak_occupancy,
-    "change": change,
-}
+TIME_RULES = tuple(rule.narrow for rule in MODEL_RULES.values() if rule.narrow is not None)
 
 
 @dataclass
@@ -95,11 +41,11 @@ def build_model(instance: Instance, *, explain: bool = False, objective: bool = 
     variables = create_locations(instance, model, explain)
     ctx = ModelContext(instance, model, variables, explain=explain)
     if not explain:
-        for family in TIME_RULES:
-            family.narrow(ctx)
+        for narrow in TIME_RULES:
+            narrow(ctx)
     plan_times(instance, model, variables, explain)
-    for family in HARD_CONSTRAINTS:
-        family.add(ctx)
+    for rule in MODEL_RULES.values():
+        rule.add(ctx)
     terms: dict[str, cp_model.LinearExprT] = {}
     if objective:
         for name, term in SOFT_TERMS.items():
@@ -109,3 +55,13 @@ def build_model(instance: Instance, *, explain: bool = False, objective: bool = 
     if objective:
         model.minimize(built.objective)
     return built
+
+
+def build_peak_model(instance: Instance, site: str) -> tuple[RosterModel, cp_model.IntVar | int]:
+    """The model of every hard constraint, minimising ``site``'s peak office count (no soft term)."""
+    built = build_model(instance, objective=False)
+    peak = site_peak(built.context, site, exact=False)
+    if peak is None:
+        return built, 0
+    built.model.minimize(peak)
+    return built, peak

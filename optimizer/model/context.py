@@ -41,6 +41,12 @@ class ModelContext:
     anchor: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
     per_employee: dict[str, list[cp_model.LinearExprT]] = field(default_factory=dict)
 
+    def end(self, e: int, d: int) -> cp_model.LinearExprT:
+        """The end minute of a timed employee's day: ``step · (start + units) + break``."""
+        step = self.instance.step
+        variables = self.variables
+        return step * (variables.start[e][d] + variables.units[e][d]) + self.instance.days[d].break_minutes
+
     def guard(self, constraint: str, **subject: str | dt.date | None) -> list[cp_model.IntVar]:
         """Enforcement literals of one constraint group: none in normal mode."""
         if not self.explain:

@@ -1,4 +1,4 @@
-"""Running CP-SAT: the search portfolio for a number of workers, and a search an Event can stop."""
+"""Running CP-SAT: the search portfolio, a search an Event can stop, and the status it ends with."""
 
 from __future__ import annotations
 
@@ -11,6 +11,24 @@ from ortools.sat.python import cp_model
 # nobody can avoid, the worst-off employee) are proven far faster by the fully
 # linearized LP search and by cores. See docs/performance.md.
 _SMALL_PORTFOLIOS = {2: ["max_lp", "core"], 3: ["max_lp", "core", "max_lp_sym"]}
+
+
+def status_name(status: int, model: cp_model.CpModel | None = None) -> str:
+    """CP-SAT's status as SPEC §4 names it: ``optimal``, ``feasible``, ``infeasible`` or ``unknown``.
+
+    An invalid model is a defect of the model, never an answer: it raises.
+    """
+    if status == cp_model.MODEL_INVALID:
+        detail = f" ({model.validate()})" if model is not None else ""
+        raise RuntimeError(f"internal error: invalid model{detail}")
+    return _STATUS_NAMES.get(status, "unknown")
+
+
+_STATUS_NAMES = {
+    cp_model.OPTIMAL: "optimal",
+    cp_model.FEASIBLE: "feasible",
+    cp_model.INFEASIBLE: "infeasible",
+}
 
 
 def portfolio(parameters: cp_model.SatParameters, workers: int) -> None:

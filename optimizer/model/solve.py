@@ -18,7 +18,7 @@ from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
 from optimizer.model.decompose import DeskLedger, site_groups, subproblem
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
-from optimizer.model.search import new_solver, run_search
+from optimizer.model.search import new_solver, run_search, status_name
 
 
 @dataclass
@@ -112,17 +112,15 @@ def solve(
     solver.parameters.random_seed = options.seed
     solver.parameters.log_search_progress = options.log
     watcher = _Watcher(built, options, on_progress, started) if on_progress else None
-    status = run_search(solver, built.model, stop, watcher)
+    status = status_name(run_search(solver, built.model, stop, watcher), built.model)
     elapsed = time.perf_counter() - started
-    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    found = status in ("optimal", "feasible")
     if found and (start_total is None or solver.objective_value <= start_total):
         return read_solution(instance, built, solver, status, elapsed)
     if start is not None:
         return _unproven(instance, start, solver, elapsed)
-    if status == cp_model.INFEASIBLE:
+    if status == "infeasible":
         return infeasible_solution(instance, options, started)
-    if status == cp_model.MODEL_INVALID:
-        raise RuntimeError(f"internal error: invalid model ({built.model.validate()})")
     return RosterSolution(status="unknown", solve_seconds=elapsed)
 
 
@@ -244,17 +242,17 @@ def _add_hint(built: RosterModel, instance: Instance, hint: list[Assignment]) ->
 
 
 def read_solution(
-    instance: Instance, built: RosterModel, solver: cp_model.CpSolver, status: int, elapsed: float
+    instance: Instance, built: RosterModel, solver: cp_model.CpSolver, status: str, elapsed: float
 ) -> RosterSolution:
     """The roster of a finished search (status OPTIMAL or FEASIBLE) with its score and bounds."""
     value: ValueOf = solver.value
     roster = read_assignments(built.context, value)
     score = _score(instance, built, value, roster)
     objective = score.total
-    bound = objective if status == cp_model.OPTIMAL else math.ceil(solver.best_objective_bound - 1e-6)
+    bound = objective if status == "optimal" else math.ceil(solver.best_objective_bound - 1e-6)
     bound = min(bound, objective)
     return RosterSolution(
-        status="optimal" if status == cp_model.OPTIMAL else "feasible",
+        status=status,
         objective=objective,
         bound=bound,
         gap=(objective - bound) / max(1, abs(objective)),

@@ -21,7 +21,7 @@ from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
-from optimizer.model.search import new_solver, run_search
+from optimizer.model.search import new_solver, run_search, status_name
 from optimizer.model.solve import SolveOptions, infeasible_solution, read_solution
 from optimizer.model.terms import change
 
@@ -60,14 +60,14 @@ def cells_moved_from(roster: list[Assignment]) -> Stage:
 class StageResult:
     """The outcome of one stage: its status, its value and its proven bound."""
 
-    status: int
+    status: str
     value: int | None
     bound: int | None
 
     @property
     def proven(self) -> bool:
         """Whether this stage's value is proven optimal."""
-        return self.status == cp_model.OPTIMAL
+        return self.status == "optimal"
 
 
 @dataclass
@@ -108,8 +108,8 @@ def solve_in_stages(
             _hint_from(built.model, solver)
         solver = new_solver(budget, options.workers)
         solver.parameters.random_seed = options.seed
-        status = run_search(solver, built.model, stop)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status = status_name(run_search(solver, built.model, stop), built.model)
+        if status not in ("optimal", "feasible"):
             results.append(StageResult(status, None, None))
             break
         value = round(solver.objective_value)
@@ -144,9 +144,9 @@ def _hint_from(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
 
 
 def _no_roster(
-    instance: Instance, status: int, results: list[StageResult], options: SolveOptions, started: float
+    instance: Instance, status: str, results: list[StageResult], options: SolveOptions, started: float
 ) -> RosterSolution:
     """Infeasible (explained) when the first stage proves no roster exists; unknown otherwise."""
-    if status == cp_model.INFEASIBLE and len(results) == 1:
+    if status == "infeasible" and len(results) == 1:
         return infeasible_solution(instance, options, started)
     return RosterSolution(status="unknown", solve_seconds=time.perf_counter() - started)

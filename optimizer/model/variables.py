@@ -44,6 +44,10 @@ class RosterVariables:
         """Whether ``e`` works in the office on ``d``."""
         return self.literal(e, d, "office")
 
+    def office_literals(self, employees: list[int], d: int) -> list[cp_model.IntVar]:
+        """The office literals of ``employees`` on ``d`` that can be true (impossible ones left out)."""
+        return [literal for e in employees if not isinstance(literal := self.office(e, d), int)]
+
     def worked(self, e: int, d: int) -> list[cp_model.IntVar]:
         """Enforcement literals meaning "``e`` works on ``d``" (none when off is impossible)."""
         off = self.location[e][d].get("off")

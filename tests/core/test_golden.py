@@ -8,6 +8,7 @@ roster with the same total. Skipped cleanly when the folder is not there.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,9 @@ from optimizer.domain.solution import HARD_CONSTRAINTS, TERMS
 from tests.core.minimal import assert_minimal
 from tests.helpers import solve_checked
 
-GOLDEN = Path(__file__).parents[2] / ".." / "shared" / "golden"
+# The shared folder sits next to the repository; ROSTER_SHARED_DIR points elsewhere.
+SHARED = Path(os.environ.get("ROSTER_SHARED_DIR", Path(__file__).parents[2] / ".." / "shared"))
+GOLDEN = SHARED / "golden"
 FILES = sorted(GOLDEN.glob("*.json")) if GOLDEN.is_dir() else []
 
 

@@ -1,6 +1,7 @@
 """allowed_location: the location is one of the employee's ``locations`` (or off)."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -17,3 +18,8 @@ def add(ctx: ModelContext) -> None:
             for location, literal in literals.items():
                 if location != "off" and location not in employee.locations:
                     ctx.model.add(literal == 0).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    return f"{said.who} may only work at: {', '.join(sorted(said.employee.locations))}."

@@ -1,6 +1,7 @@
 """anchor_days: per team and ISO week, ``min(anchor_days, working days)`` team days in the office."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -23,3 +24,11 @@ def add(ctx: ModelContext) -> None:
             count = min(team.anchor_days, len(days))
             ctx.model.add(sum(chosen[d] for d in days) == count).only_enforce_if(guard)
         ctx.anchor[team.id] = chosen
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    return (
+        f"{said.team_name} needs {said.team.anchor_days} anchor day(s) in week {said.week} "
+        "with every member who can come in the office."
+    )

@@ -2,6 +2,7 @@
 
 from optimizer.domain.clock import DAY_MINUTES, to_minutes
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def narrow(ctx: ModelContext) -> None:
@@ -33,6 +34,11 @@ def add(ctx: ModelContext) -> None:
                 continue
             start = v.start[e][day.index]
             worked = guard + v.worked(e, day.index)
-            end = step * (start + v.units[e][day.index]) + day.break_minutes
             ctx.model.add(start <= core_start // step).only_enforce_if(worked)
-            ctx.model.add(end >= core_end).only_enforce_if(worked)
+            ctx.model.add(ctx.end(e, day.index) >= core_end).only_enforce_if(worked)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    core = said.instance.problem.policy.core_hours
+    return f"{said.who} must cover core hours {core.start}–{core.end} on every worked day."

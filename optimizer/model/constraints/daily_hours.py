@@ -1,6 +1,7 @@
 """daily_hours: ``min ≤ hours ≤ max`` on a worked day, on the step grid (hours are step units)."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -24,3 +25,9 @@ def add(ctx: ModelContext) -> None:
             worked = guard + v.worked(e, d)
             ctx.model.add(units >= employee.daily_min // step).only_enforce_if(worked)
             ctx.model.add(units <= employee.daily_max // step).only_enforce_if(worked)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    employee = said.employee
+    return f"{said.who} works {employee.daily_min / 60:g}–{employee.daily_max / 60:g} h on a worked day."

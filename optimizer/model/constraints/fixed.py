@@ -1,6 +1,7 @@
 """fixed: a pinned date on which the employee is available has exactly that location."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -13,3 +14,8 @@ def add(ctx: ModelContext) -> None:
                 ctx.model.add_bool_or([]).only_enforce_if(guard)
             else:
                 ctx.model.add(literal == 1).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    return f"{said.who} is fixed to work at {said.employee.fixed[said.day.index]} on {said.when}."

@@ -1,6 +1,7 @@
 """min_in_office: per team and day, enough members in the office."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -21,3 +22,8 @@ def add(ctx: ModelContext) -> None:
             guard = ctx.guard("min_in_office", team=team.id, date=day.date)
             office = sum(v.office(e, day.index) for e in able)
             ctx.model.add(office >= need).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    return f"{said.team_name} needs at least {said.team.min_in_office} members in the office on {said.when}."

@@ -1,6 +1,7 @@
 """no_off_day: without ``allow_off_days``, available working days are worked."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -17,3 +18,8 @@ def add(ctx: ModelContext) -> None:
             off = row[day.index].get("off")
             if off is not None:
                 ctx.model.add(off == 0).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    return f"Days off are not allowed: everyone available must work every working day of {said.week}."

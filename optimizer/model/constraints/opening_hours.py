@@ -2,6 +2,7 @@
 
 from optimizer.domain.clock import DAY_MINUTES, to_minutes
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def _hours(ctx: ModelContext):
@@ -40,6 +41,13 @@ def add(ctx: ModelContext) -> None:
             if office is None:
                 continue
             start = v.start[e][day.index]
-            end = step * (start + v.units[e][day.index]) + day.break_minutes
             ctx.model.add(start >= -(-opens // step)).only_enforce_if(guard + [office])
-            ctx.model.add(end <= closes).only_enforce_if(guard + [office])
+            ctx.model.add(ctx.end(e, day.index) <= closes).only_enforce_if(guard + [office])
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    site = next(s for s in said.instance.problem.sites if s.id == said.subject["site"])
+    return (
+        f"{said.who}'s office days must fit within {site.name or site.id}'s hours {site.open}–{site.close}."
+    )

@@ -1,6 +1,7 @@
 """remote_days: per ISO week, home + other days ≤ ``remote_days.max``."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -20,3 +21,9 @@ def add(ctx: ModelContext) -> None:
                 continue
             guard = ctx.guard("remote_days", employee=employee.id, week=week)
             ctx.model.add(sum(remote) <= high).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    high = said.employee.rules.remote_max
+    return f"{said.who} may work at most {high} days away from the office in week {said.week}."

@@ -1,6 +1,7 @@
 """resource_capacity: per resource and day, people away from the office who need it ≤ capacity."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -20,3 +21,13 @@ def add(ctx: ModelContext) -> None:
                 continue
             guard = ctx.guard("resource_capacity", resource=resource, date=day.date)
             ctx.model.add(sum(remote) <= capacity[day.index]).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    resource, d = said.subject["resource"], said.day.index
+    users = sum(resource in e.needs and e.available[d] for e in said.instance.employees)
+    return (
+        f"Only {said.instance.capacity[resource][d]} {resource} seats on {said.when} for the "
+        f"{users} available staff who need {resource} when away from the office."
+    )

@@ -1,6 +1,7 @@
 """site_capacity: per site and working day, people in the office ≤ desks of that date."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -10,9 +11,16 @@ def add(ctx: ModelContext) -> None:
     for site, desks in instance.desks.items():
         staff = [e.index for e in instance.employees if e.site == site]
         for day in instance.days:
-            office = [v.office(e, day.index) for e in staff]
-            office = [literal for literal in office if not isinstance(literal, int)]
+            office = v.office_literals(staff, day.index)
             if len(office) <= desks[day.index]:
                 continue
             guard = ctx.guard("site_capacity", site=site, date=day.date)
             ctx.model.add(sum(office) <= desks[day.index]).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    site = said.subject["site"]
+    return (
+        f"{said.site_name(site)} has only {said.instance.desks[site][said.day.index]} desks on {said.when}."
+    )

@@ -2,6 +2,7 @@
 
 from optimizer.domain.clock import DAY_MINUTES
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def narrow(ctx: ModelContext) -> None:
@@ -13,7 +14,6 @@ def narrow(ctx: ModelContext) -> None:
 
 def add(ctx: ModelContext) -> None:
     """A timed worked day ends by midnight; the end itself is derived, not a variable."""
-    step = ctx.instance.step
     v = ctx.variables
     for employee in ctx.instance.employees:
         e = employee.index
@@ -23,5 +23,11 @@ def add(ctx: ModelContext) -> None:
         for day in ctx.instance.days:
             if not v.location[e][day.index]:
                 continue
-            end = step * (v.start[e][day.index] + v.units[e][day.index]) + day.break_minutes
-            ctx.model.add(end <= DAY_MINUTES).only_enforce_if(guard + v.worked(e, day.index))
+            ctx.model.add(ctx.end(e, day.index) <= DAY_MINUTES).only_enforce_if(
+                guard + v.worked(e, day.index)
+            )
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    return f"{said.who}'s working day, with its break, must end by 24:00."

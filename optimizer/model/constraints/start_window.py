@@ -1,6 +1,8 @@
 """start_window: ``earliest ≤ start ≤ latest`` on the step grid."""
 
+from optimizer.domain.clock import to_clock
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -14,3 +16,9 @@ def add(ctx: ModelContext) -> None:
             if start is not None:
                 ctx.model.add(start >= employee.earliest // step).only_enforce_if(guard)
                 ctx.model.add(start <= employee.latest // step).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    employee = said.employee
+    return f"{said.who} starts between {to_clock(employee.earliest)} and {to_clock(employee.latest)}."

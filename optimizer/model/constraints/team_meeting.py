@@ -1,7 +1,8 @@
 """team_meeting: attending members are in the office for the whole meeting."""
 
-from optimizer.domain.clock import DAY_MINUTES
+from optimizer.domain.clock import DAY_MINUTES, to_clock
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def narrow(ctx: ModelContext) -> None:
@@ -34,7 +35,16 @@ def add(ctx: ModelContext) -> None:
                     ctx.model.add(office == 1).only_enforce_if(guard)
                     if not v.timed[e]:
                         continue
-                    start = v.start[e][d]
-                    end = step * (start + v.units[e][d]) + day.break_minutes
-                    ctx.model.add(start <= meeting.start // step).only_enforce_if(guard)
-                    ctx.model.add(end >= meeting.end).only_enforce_if(guard)
+                    ctx.model.add(v.start[e][d] <= meeting.start // step).only_enforce_if(guard)
+                    ctx.model.add(ctx.end(e, d) >= meeting.end).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    meetings = said.team.meetings.get(said.day.index, [])
+    people = set().union(*(m.attendees for m in meetings)) if meetings else set()
+    times = ", ".join(f"{m.name} {to_clock(m.start)}–{to_clock(m.end)}" for m in meetings)
+    return (
+        f"{said.team_name} meets in the office on {said.when} ({times}): "
+        f"all {len(people)} attending members must be there."
+    )

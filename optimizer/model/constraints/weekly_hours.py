@@ -1,6 +1,7 @@
 """weekly_hours: per ISO week, the prorated range of minutes (floor/ceil to the step)."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.wording import Said
 
 
 def add(ctx: ModelContext) -> None:
@@ -39,3 +40,14 @@ def add(ctx: ModelContext) -> None:
                 ctx.model.add(sum(least) <= high_units).only_enforce_if(guard)
             if most_bound < low_units:
                 ctx.model.add(sum(most) >= low_units).only_enforce_if(guard)
+
+
+def message(said: Said) -> str:
+    """The rule as a team lead reads it."""
+    employee, week = said.employee, said.week
+    low, high = said.instance.weekly_bounds(employee.index, week)
+    available = sum(employee.available[d] for d in said.instance.weeks[week])
+    return (
+        f"{said.who} must work {low / 60:g}–{high / 60:g} h in week {week} "
+        f"over {available} available working days."
+    )
