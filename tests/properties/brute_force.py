@@ -22,6 +22,7 @@ from optimizer import Assignment, RosterProblem, check
 from optimizer.instance import compile_instance
 
 PER_CELL = {
+    "frozen",
     "unavailable",
     "no_off_day",
     "fixed",
