@@ -1,4 +1,5 @@
-"""Seeded, realistic problem instances: teams with meeting and anchor days, leave, preferences.
+"""Seeded, realistic problem instances: teams with meetings, anchor days and (optionally) hybrid
+patterns, leave, preferences.
 
 Used by ``roster demo``, ``roster generate``, the tests and the benchmarks.
 The same settings and seed always give the same problem.
@@ -41,6 +42,16 @@ class GeneratorSettings:
     vpn: bool = True
     lonely_weight: int = 5
     fairness_weight: int = 0
+    patterns: bool = False
+
+
+# Hybrid schemes a supervisor sets for a team (SPEC v1.1 ``teams[].pattern``), drawn when ``patterns`` is on.
+PATTERNS: tuple[dict[str, str], ...] = (
+    {"mon": "office", "tue": "office", "wed": "office", "thu": "remote", "fri": "remote"},
+    {"mon": "remote", "tue": "office", "wed": "office", "thu": "office", "fri": "remote"},
+    {"mon": "office", "wed": "office", "fri": "home"},
+    {"tue": "office", "thu": "office"},
+)
 
 
 def _next_monday(day: dt.date) -> dt.date:
@@ -57,6 +68,8 @@ def generate(settings: GeneratorSettings) -> RosterProblem:
     site_ids = ["hq"] + [f"site{i}" for i in range(1, settings.sites)]
     team_count = max(1, min(settings.teams, settings.employees))
     teams, team_site = [], {}
+    # A separate stream, so that switching patterns on leaves the rest of the problem unchanged.
+    pattern_rng = random.Random(f"{settings.seed}-patterns")
     for t in range(team_count):
         team_id = f"t{t}"
         name = TEAM_NAMES[t % len(TEAM_NAMES)] + ("" if t < len(TEAM_NAMES) else f" {t}")
@@ -79,6 +92,8 @@ def generate(settings: GeneratorSettings) -> RosterProblem:
             }
         )
         team_site[team_id] = site_ids[t % len(site_ids)]
+        if settings.patterns:
+            teams[-1]["pattern"] = dict(pattern_rng.choice(PATTERNS))
     employees = []
     for i in range(settings.employees):
         team = teams[i % team_count]["id"]

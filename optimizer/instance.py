@@ -31,6 +31,28 @@ class Day:
 
 
 @dataclass(frozen=True)
+class FrozenDay:
+    """A frozen (published) assignment on a working day the employee is available (SPEC v1.1).
+
+    ``start`` is in minutes; ``minutes`` are the effective minutes as given
+    (possibly off the step grid, which makes the problem infeasible).
+    """
+
+    location: str
+    start: int | None
+    minutes: float | None
+
+
+# The locations that match a team pattern's wish (SPEC v1.1 soft term ``pattern``).
+PATTERN_MATCHES: dict[str, frozenset[str]] = {
+    "office": frozenset({"office"}),
+    "remote": frozenset({"home", "other"}),
+    "home": frozenset({"home"}),
+    "other": frozenset({"other"}),
+}
+
+
+@dataclass(frozen=True)
 class MeetingOnDay:
     """A team meeting on one working day, with the members who must attend in the office."""
 
@@ -56,6 +78,7 @@ class EmployeeData:
     latest: int
     available: list[bool]
     fixed: dict[int, str]
+    frozen: dict[int, FrozenDay]
     day_preferences: list[tuple[int, str, int]]
     start_preference: tuple[int, int] | None
 
@@ -73,6 +96,7 @@ class TeamData:
     meetings: dict[int, list[MeetingOnDay]]
     anchor_days: int
     min_in_office: int
+    pattern: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -137,6 +161,23 @@ class Instance:
                     if k >= 1 and office_able:
                         groups.append((team.id, site, day.index, office_able, k))
         return groups
+
+    @cached_property
+    def pattern_cells(self) -> list[tuple[int, int, frozenset[str]]]:
+        """(employee, day, matching locations) counted by ``pattern``: the member is available,
+        the team's pattern names the weekday, and the member may use a matching location."""
+        cells = []
+        for team in self.teams.values():
+            for day in self.days:
+                wish = team.pattern.get(day.weekday)
+                if wish is None:
+                    continue
+                for e in team.members:
+                    employee = self.employees[e]
+                    matching = PATTERN_MATCHES[wish]
+                    if employee.available[day.index] and matching & employee.locations:
+                        cells.append((e, day.index, matching))
+        return cells
 
     def lonely_need(self, k: int) -> int:
         """Teammates needed in the office so that a member is not alone: ``ceil(θ·k)``."""
@@ -263,9 +304,28 @@ def _employee_data(
         latest=to_minutes(rules.latest),
         available=available,
         fixed=fixed,
+        frozen=_frozen_days(problem, employee.id, available, by_date),
         day_preferences=preferences,
         start_preference=(to_minutes(start.time), start.weight) if start else None,
     )
+
+
+def _frozen_days(
+    problem: RosterProblem, employee: str, available: list[bool], by_date: dict[dt.date, int]
+) -> dict[int, FrozenDay]:
+    """The frozen entries of one employee that bind: on working days, unless on leave."""
+    days = {}
+    for entry in problem.frozen:
+        d = by_date.get(entry.date)
+        if entry.employee != employee or d is None or not available[d]:
+            continue
+        worked = entry.location != "off"
+        days[d] = FrozenDay(
+            location=entry.location,
+            start=to_minutes(entry.start) if worked and entry.start is not None else None,
+            minutes=entry.hours * 60 if worked and entry.hours is not None else None,
+        )
+    return days
 
 
 def _team_data(
@@ -299,4 +359,5 @@ def _team_data(
         meetings=meetings,
         anchor_days=team.anchor_days,
         min_in_office=team.min_in_office,
+        pattern=dict(team.pattern),
     )

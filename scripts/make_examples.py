@@ -28,19 +28,17 @@ Problem = dict[str, Any]
 
 # --- (a) a 12-person team week: Mon–Wed in the office, Thu–Fri at home -------------------------------
 
+# The supervisor's hybrid scheme (SPEC v1.1 team pattern): Mon–Wed office, Thu–Fri home or elsewhere.
+MON_WED_OFFICE = {"mon": "office", "tue": "office", "wed": "office", "thu": "remote", "fri": "remote"}
+
 
 def _flavour(overrides: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:
-    """Mon–Wed office (weight 1) unless overridden; Thu/Fri only where overridden."""
-    days = []
-    for weekday in WEEKDAYS:
-        if weekday in overrides:
-            location, weight = overrides[weekday]
-        elif weekday in ("mon", "tue", "wed"):
-            location, weight = "office", 1
-        else:
-            continue
-        days.append({"weekday": weekday, "location": location, "weight": weight})
-    return days
+    """A person's own wishes on top of the team pattern."""
+    return [
+        {"weekday": weekday, "location": overrides[weekday][0], "weight": overrides[weekday][1]}
+        for weekday in WEEKDAYS
+        if weekday in overrides
+    ]
 
 
 def team_week() -> Problem:
@@ -72,9 +70,11 @@ def team_week() -> Problem:
         no_prefs = extra.pop("no_prefs", False)
         employee.update(extra)
         if not no_prefs:
-            employee["preferences"] = {"days": _flavour(overrides)}
+            employee["preferences"] = {"days": _flavour(overrides)} if overrides else {}
             if start:
                 employee["preferences"]["start"] = {"time": start[0], "weight": start[1]}
+            if not employee["preferences"]:
+                del employee["preferences"]
         employees.append(employee)
     return {
         "horizon": {"start": "2026-09-07", "days": 5},
@@ -105,12 +105,14 @@ def team_week() -> Problem:
                     },
                 ],
                 "anchor_days": 1,
+                "pattern": MON_WED_OFFICE,
             },
             {
                 "id": "design",
                 "name": "Design",
                 "meetings": [{"weekday": "tue", "start": "13:00", "end": "14:00", "name": "Design critique"}],
                 "min_in_office": 1,
+                "pattern": MON_WED_OFFICE,
             },
         ],  # fmt: skip
         "employees": employees,
@@ -235,6 +237,8 @@ def ministry_directorate() -> Problem:
                 "meetings": [meeting],
                 "anchor_days": team.anchor_days,
                 "min_in_office": team.min_in_office,
+                # Senin–Rabu kantor, Kamis–Jumat rumah atau lokasi lain
+                "pattern": MON_WED_OFFICE,
             }
         )
         employees += [_ministry_employee(rng, team, member, workdays) for member in range(team.staff)]

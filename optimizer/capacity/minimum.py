@@ -17,7 +17,7 @@ from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment
 from optimizer.instance import compile_instance
 from optimizer.model.builder import build_model, build_peak_model
-from optimizer.model.readout import read_assignments
+from optimizer.model.readout import read_roster
 from optimizer.model.search import new_solver, run_search, status_name
 
 
@@ -65,7 +65,7 @@ def minimal_peak(
     minimum = int(solver.value(peak))
     optimal = status == "optimal"
     lower = minimum if optimal else max(0, math.ceil(solver.best_objective_bound - 1e-6))
-    roster = read_assignments(built.context, solver.value)
+    roster = read_roster(built.context, solver.value)
     proof = "peak minimisation proven optimal" if optimal else None
     if minimum == 0:
         optimal, lower, proof = True, 0, "no one needs to be in the office"
@@ -88,7 +88,7 @@ def feasible_with(
     solver = new_solver(time_limit, workers)
     status = status_name(run_search(solver, built.model, stop), built.model)
     if status in ("optimal", "feasible"):
-        return "feasible", read_assignments(built.context, solver.value)
+        return "feasible", read_roster(built.context, solver.value)
     return status, None
 
 

@@ -19,6 +19,7 @@ from optimizer.instance import Instance, compile_instance
 
 CHECKS: dict[str, Rule] = {
     "one_assignment": day_rules.one_assignment,
+    "frozen": day_rules.frozen,
     "unavailable": day_rules.unavailable,
     "no_off_day": day_rules.no_off_day,
     "fixed": day_rules.fixed,

@@ -20,6 +20,26 @@ def one_assignment(c: Checked) -> Iterator[Violation]:
                 )
 
 
+def frozen(c: Checked) -> Iterator[Violation]:
+    """A binding frozen entry is matched exactly: location, and start and hours on a worked day."""
+    for employee, day, cell, subject in c.available_cells():
+        kept = employee.frozen.get(day.index)
+        if kept is None:
+            continue
+        if cell.location != kept.location:
+            yield violation("frozen", f"frozen at {kept.location} but at {cell.location}", **subject)
+        elif kept.location != "off" and (
+            cell.start != kept.start or cell.minutes is None or abs(cell.minutes - kept.minutes) > 1e-6
+        ):
+            yield violation(
+                "frozen",
+                f"frozen from {to_clock(kept.start)} for {kept.minutes / 60:g} h, but "
+                f"from {to_clock(cell.start) if cell.start is not None else 'no start'} "
+                f"for {'no' if cell.minutes is None else f'{cell.minutes / 60:g}'} h",
+                **subject,
+            )
+
+
 def unavailable(c: Checked) -> Iterator[Violation]:
     """A day of leave is off."""
     for employee in c.instance.employees:

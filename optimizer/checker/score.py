@@ -22,6 +22,7 @@ def score_roster(instance: Instance, view: RosterView) -> Score:
         "fairness": max((p + s for p, s in zip(preference, start_time, strict=True)), default=0),
         "peak_occupancy": _peak_occupancy(instance, view),
         "change": _changes(instance, view),
+        "pattern": _pattern(instance, view),
     }
     weighted = {term: instance.weights[term] * terms[term] for term in TERMS}
     return Score(terms=terms, weighted=weighted, total=sum(weighted.values()))
@@ -82,3 +83,8 @@ def _peak_occupancy(instance: Instance, view: RosterView) -> int:
 
 def _changes(instance: Instance, view: RosterView) -> int:
     return sum(view.location(e, d) != location for e, d, location in instance.previous)
+
+
+def _pattern(instance: Instance, view: RosterView) -> int:
+    """Counted (member, day) whose location does not match the team pattern's wish."""
+    return sum(view.location(e, d) not in matching for e, d, matching in instance.pattern_cells)

@@ -116,9 +116,14 @@ def generate_command(
     weeks: Annotated[int, typer.Option(help="Weeks in the horizon (1-6).", min=1, max=6)] = 1,
     sites: Annotated[int, typer.Option(help="Number of sites.", min=1)] = 1,
     seed: Seed = 0,
+    patterns: Annotated[
+        bool, typer.Option("--patterns", help="Give each team a weekly hybrid pattern (e.g. Mon–Wed office).")
+    ] = False,
 ) -> None:
     """Write a seeded realistic problem."""
-    settings = GeneratorSettings(employees=employees, teams=teams, weeks=weeks, sites=sites, seed=seed)
+    settings = GeneratorSettings(
+        employees=employees, teams=teams, weeks=weeks, sites=sites, seed=seed, patterns=patterns
+    )
     problem = generate(settings)
     data = problem.model_dump(mode="json", exclude_defaults=True)
     out.write_text(json.dumps(data, indent=1), encoding="utf-8")

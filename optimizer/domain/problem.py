@@ -18,6 +18,8 @@ from optimizer.domain.zones import is_time_zone
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WorkLocation = Literal["office", "home", "other"]
 Location = Literal["office", "home", "other", "off"]
+# A team pattern's wish for a weekday: ``remote`` is home or other (SPEC v1.1).
+PatternLocation = Literal["office", "remote", "home", "other"]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 # Counts and weights are bounded so that every objective fits the solver's 64-bit integers.
 LIMIT = 100_000
@@ -172,6 +174,10 @@ class Team(Strict):
     meetings: list[Meeting] = Field(default_factory=list)
     anchor_days: int = Field(default=0, ge=0, le=7)
     min_in_office: NonNegativeInt = 0
+    pattern: dict[Weekday, PatternLocation] = Field(
+        default_factory=dict,
+        description="The team's weekly hybrid scheme: weekday → office, remote, home or other.",
+    )
 
 
 class DayPreference(Strict):
@@ -225,9 +231,27 @@ class Employee(Strict):
 
 
 class PreviousAssignment(Strict):
+    """A location of an earlier roster; the other fields of an assignment are accepted and ignored."""
+
     employee: str
     date: dt.date
     location: Location
+    site: str | None = None
+    start: str | None = None
+    end: str | None = None
+    hours: float | None = None
+
+
+class FrozenAssignment(Strict):
+    """A published assignment the roster must keep exactly (location; start and hours when worked)."""
+
+    employee: Id
+    date: dt.date
+    location: Location
+    site: str | None = None
+    start: Clock | None = None
+    end: str | None = None
+    hours: Annotated[float, Field(ge=0, le=24)] | None = None
 
 
 class Weights(Strict):
@@ -237,6 +261,7 @@ class Weights(Strict):
     fairness: NonNegativeInt = 0
     peak_occupancy: NonNegativeInt = 0
     change: NonNegativeInt = 0
+    pattern: NonNegativeInt = 10
 
 
 class RosterProblem(Strict):
@@ -249,5 +274,6 @@ class RosterProblem(Strict):
     teams: list[Team] = Field(default_factory=list)
     employees: list[Employee] = Field(default_factory=list)
     previous: list[PreviousAssignment] = Field(default_factory=list)
+    frozen: list[FrozenAssignment] = Field(default_factory=list)
     weights: Weights = Field(default_factory=Weights)
     lonely_threshold: float = Field(default=0.5, ge=0, le=1)

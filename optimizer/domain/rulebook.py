@@ -32,6 +32,7 @@ class HardRule:
 
 HARD_RULES: tuple[HardRule, ...] = (
     HardRule("one_assignment"),
+    HardRule("frozen", explain_rank=6),
     HardRule("unavailable"),
     HardRule("no_off_day", explain_rank=5, drop_rank=DAYS_OFF),
     HardRule("fixed", explain_rank=6),
@@ -60,6 +61,7 @@ TERMS: tuple[str, ...] = (
     "fairness",
     "peak_occupancy",
     "change",
+    "pattern",
 )
 
 # Not a rule: the explanation item given when no conflicting set could be isolated in time.

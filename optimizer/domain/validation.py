@@ -183,6 +183,36 @@ def semantic_errors(problem: RosterProblem) -> Iterator[ProblemError]:
                 f"unknown employee {entry.employee!r}",
                 "unknown_reference",
             )
+    yield from _frozen_errors(problem)
+
+
+def _frozen_errors(problem: RosterProblem) -> Iterator[ProblemError]:
+    """``frozen`` (v1.1): unknown employees, two entries a day, worked days without start or hours,
+    office entries at another site. A frozen entry that breaks a rule is no error: it is infeasible."""
+    sites = {employee.id: employee.site for employee in problem.employees}
+    seen: set[tuple[str, dt.date]] = set()
+    for index, entry in enumerate(problem.frozen):
+        loc: Loc = ("frozen", index)
+        known = entry.employee in sites
+        if not known:
+            yield ProblemError(
+                (*loc, "employee"), f"unknown employee {entry.employee!r}", "unknown_reference"
+            )
+        if (entry.employee, entry.date) in seen:
+            yield ProblemError(
+                loc, f"a second entry for {entry.employee!r} on {entry.date}", "duplicate_entry"
+            )
+        seen.add((entry.employee, entry.date))
+        for field in ("start", "hours"):
+            if entry.location != "off" and getattr(entry, field) is None:
+                yield ProblemError(
+                    (*loc, field), f"a frozen {entry.location} day needs its {field}", "missing"
+                )
+        site = sites.get(entry.employee)
+        if known and entry.location == "office" and entry.site is not None and entry.site != site:
+            yield ProblemError(
+                (*loc, "site"), f"site {entry.site!r} is not {entry.employee!r}'s site {site!r}", "wrong_site"
+            )
 
 
 def _duplicate_ids(problem: RosterProblem) -> Iterator[ProblemError]:

@@ -1,4 +1,4 @@
-"""Reading a roster back from solver values: assignments, occupancy and team days."""
+"""Reading a roster back from solver values: assignments (home before other), occupancy, team days."""
 
 from __future__ import annotations
 
@@ -9,8 +9,14 @@ from ortools.sat.python import cp_model
 from optimizer.domain.solution import Assignment, Occupancy, TeamDays
 from optimizer.instance import Instance, make_assignment
 from optimizer.model.context import ModelContext
+from optimizer.model.home_first import home_before_other
 
 ValueOf = Callable[[cp_model.LinearExprT], int]
+
+
+def read_roster(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
+    """The roster as returned to users: read back, then home before other (SPEC v1.1)."""
+    return home_before_other(ctx.instance, read_assignments(ctx, value))
 
 
 def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:

@@ -17,7 +17,8 @@ from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
 from optimizer.model.decompose import DeskLedger, site_groups, subproblem
-from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
+from optimizer.model.home_first import home_before_other
+from optimizer.model.readout import ValueOf, occupancy, read_assignments, read_roster, team_days
 from optimizer.model.search import new_solver, run_search, status_name
 
 
@@ -68,7 +69,7 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         roster = None
         if self._options.progress_rosters:
-            roster = read_assignments(self._built.context, self.value)
+            roster = read_roster(self._built.context, self.value)
         self._on_progress(
             Progress(
                 elapsed=time.perf_counter() - self.started,
@@ -246,8 +247,12 @@ def read_solution(
 ) -> RosterSolution:
     """The roster of a finished search (status OPTIMAL or FEASIBLE) with its score and bounds."""
     value: ValueOf = solver.value
-    roster = read_assignments(built.context, value)
-    score = _score(instance, built, value, roster)
+    read = read_assignments(built.context, value)
+    roster = home_before_other(instance, read)
+    score = _score(instance, built, value, read)
+    if roster != read:
+        # The swap can only meet wishes for home: the score of the roster returned is rescored.
+        score = score_roster(instance, index_roster(instance, roster))
     objective = score.total
     bound = objective if status == "optimal" else math.ceil(solver.best_objective_bound - 1e-6)
     bound = min(bound, objective)

@@ -120,6 +120,8 @@ def _plans(
     instance: Instance, model: cp_model.CpModel, v: RosterVariables, employee: EmployeeData
 ) -> dict[tuple[int, int], dict[str, Plan]] | None:
     """The plans of every cell of one employee, or None if any cell needs time variables."""
+    if any(kept.location != "off" for kept in employee.frozen.values()):
+        return None  # a frozen worked day pins start and hours: they must be variables
     e, plans, plannable = employee.index, {}, True
     preferred = employee.start_preference[0] if employee.start_preference else None
     for day in instance.days:

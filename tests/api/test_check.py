@@ -22,6 +22,7 @@ def test_valid_roster(alice):
         "fairness",
         "peak_occupancy",
         "change",
+        "pattern",
     }
 
 

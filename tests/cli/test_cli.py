@@ -56,14 +56,14 @@ def test_solve_prints_roster_and_score(solved) -> None:
     assert "9/9" in text  # occupancy against desks
     for term in ("preference", "lonely_office_day", "total"):
         assert term in text
-    assert "status optimal, objective 100" in text
+    assert "status optimal, objective 140" in text
     assert "Traceback" not in result.stderr
 
 
 def test_solve_writes_a_checked_solution_json(solved) -> None:
     _, out = solved
     solution = RosterSolution.model_validate_json(out.read_text(encoding="utf-8"))
-    assert solution.status == "optimal" and solution.objective == 100
+    assert solution.status == "optimal" and solution.objective == 140
     assert len(solution.assignments) == 12 * 5
     assert_checked(team_week_problem(), solution)
 
@@ -72,8 +72,8 @@ def test_solve_json_prints_the_solution(tmp_path: Path) -> None:
     result = roster("solve", TEAM_WEEK, "--json", "--workers", "1", "--seed", "5", "--time-limit", "30")
     assert result.returncode == 0, result.stderr
     solution = RosterSolution.model_validate_json(result.stdout)
-    assert solution.status == "optimal" and solution.objective == 100
-    assert solution.score is not None and solution.score.total == 100
+    assert solution.status == "optimal" and solution.objective == 140
+    assert solution.score is not None and solution.score.total == 140
     assert_checked(team_week_problem(), solution)
 
 
@@ -82,7 +82,7 @@ def test_check_accepts_the_solvers_roster(solved) -> None:
     result = roster("check", TEAM_WEEK, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "valid" in result.stdout and "no violations" in result.stdout
-    assert "100" in result.stdout  # the recomputed total
+    assert "140" in result.stdout  # the recomputed total
 
 
 def test_check_accepts_a_bare_list_of_assignments(solved, tmp_path: Path) -> None:

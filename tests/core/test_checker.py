@@ -108,6 +108,26 @@ CASES = [
         twin={("e1", "tue"): home("e1", "tue")},
     ),
     Case(
+        # A published home day kept at 09:00 for 8 h: the same location at 09:30 breaks it.
+        "frozen",
+        tiny_problem(
+            frozen=[{"employee": "e1", "date": day("mon"), "location": "home", "start": "09:00", "hours": 8}]
+        ),
+        bad={("e1", "mon"): home("e1", "mon", start="09:30", end="18:30")},
+        expected=[{"employee": "e1", "date": day("mon")}],
+        twin={("e1", "mon"): home("e1", "mon")},
+    ),
+    Case(
+        # Frozen at home but in the office: the location breaks it.
+        "frozen",
+        tiny_problem(
+            frozen=[{"employee": "e1", "date": day("tue"), "location": "home", "start": "09:00", "hours": 8}]
+        ),
+        bad={},
+        expected=[{"employee": "e1", "date": day("tue")}],
+        twin={("e1", "tue"): home("e1", "tue")},
+    ),
+    Case(
         # Fixed and unavailable on one date: unavailable wins, so working there breaks unavailable.
         "unavailable",
         tiny_problem([{"fixed": {day("mon"): "home"}, "unavailable": [day("mon")]}], policy=FREE_WEEK),

@@ -15,6 +15,7 @@ from tests.core.tiny import week_roster
 # SPEC §3 "Hard constraints", in its order, written out here on purpose.
 SPEC_HARD = [
     "one_assignment",
+    "frozen",
     "unavailable",
     "no_off_day",
     "fixed",
@@ -33,7 +34,15 @@ SPEC_HARD = [
     "anchor_days",
     "min_in_office",
 ]
-SPEC_TERMS = ["preference", "start_time", "lonely_office_day", "fairness", "peak_occupancy", "change"]
+SPEC_TERMS = [
+    "preference",
+    "start_time",
+    "lonely_office_day",
+    "fairness",
+    "peak_occupancy",
+    "change",
+    "pattern",
+]
 # Never guarded in explain mode: leave days and one location a day hold by construction.
 NEVER_EXPLAINED = {"one_assignment", "unavailable"}
 

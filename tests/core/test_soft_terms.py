@@ -232,6 +232,7 @@ def test_lonely_office_day_solver_stays_lonely_when_company_costs_more():
         "fairness": 0,
         "peak_occupancy": 0,
         "change": 0,
+        "pattern": 0,
     }
     assert solution.objective == 9
 

@@ -24,6 +24,7 @@ ZERO_WEIGHTS = {
     "fairness": 0,
     "peak_occupancy": 0,
     "change": 0,
+    "pattern": 0,
 }
 
 

@@ -267,6 +267,7 @@ def small_problems(
             "meetings": [draw(_meeting(dates, members)) for _ in range(draw(st.integers(0, 2)))],
             "anchor_days": draw(st.sampled_from((0, 0, 1, 2))),
             "min_in_office": draw(st.sampled_from((0, 0, 1, 2))),
+            "pattern": draw(_pattern()),
         }
         data["teams"].append(team)
     data["previous"] = [
@@ -284,10 +285,42 @@ def small_problems(
         "fairness": draw(st.integers(0, 2)),
         "peak_occupancy": draw(st.integers(0, 2)),
         "change": draw(st.integers(0, 2)),
+        "pattern": draw(st.integers(0, 3)),
     }
+    data["frozen"] = draw(_frozen(employees, work, data["policy"]))
     data["lonely_threshold"] = draw(st.sampled_from((0, 0.25, 0.5, 1)))
     if relaxed:
         _relax(data)
     if budget is not None:
         _shrink(data, budget)
     return data
+
+
+@st.composite
+def _pattern(draw: st.DrawFn) -> dict[str, str]:
+    """A team pattern (SPEC v1.1) on some weekdays, often none."""
+    if draw(st.integers(0, 2)) == 0:
+        return {}
+    days = draw(st.lists(st.sampled_from(("mon", "tue", "wed", "thu", "fri")), max_size=3, unique=True))
+    return {day: draw(st.sampled_from(("office", "remote", "home", "other"))) for day in days}
+
+
+@st.composite
+def _frozen(draw: st.DrawFn, employees: list[dict[str, Any]], work: list, policy: dict[str, Any]) -> list:
+    """A few frozen days (SPEC v1.1), at the policy's earliest start and least hours, or off."""
+    if not work or draw(st.integers(0, 2)) > 0:
+        return []
+    entries, seen = [], set()
+    for _ in range(draw(st.integers(1, 2))):
+        employee = draw(st.sampled_from(employees))
+        date = draw(st.sampled_from(work)).isoformat()
+        if (employee["id"], date) in seen:
+            continue
+        seen.add((employee["id"], date))
+        location = draw(st.sampled_from((*employee["locations"], "off")))
+        entry: dict[str, Any] = {"employee": employee["id"], "date": date, "location": location}
+        if location != "off":
+            entry["start"] = policy["start"]["earliest"]
+            entry["hours"] = policy["daily_hours"]["min"]
+        entries.append(entry)
+    return entries
