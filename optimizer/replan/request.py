@@ -121,6 +121,8 @@ def _published_errors(
 ) -> list[ProblemError]:
     """A published roster must be a roster of this problem: its dates, and employees it still has."""
     errors = []
+    if not published:
+        errors.append(ProblemError(("published",), "holds no roster", "value_error"))
     for i, assignment in enumerate(published):
         if assignment.date not in working:
             errors.append(

@@ -151,3 +151,14 @@ def test_a_question_about_no_cell_names_every_wrong_field():
     with pytest.raises(InvalidProblem) as caught:
         why(problem, solution.assignments, "nobody", dt.date(2026, 12, 12), "mars")
     assert [e.loc for e in caught.value.errors] == [("employee",), ("date",), ("location",)]
+
+
+def test_a_day_off_is_forbidden_without_days_off_and_possible_with_them():
+    _, answer = ask(tiny_problem(2), "e1", "thu", "off")
+    [off] = answer.alternatives
+    assert not off.possible
+    assert {item.constraint for item in off.conflicts} >= {"no_off_day"}
+    data = tiny_problem(2, policy={"allow_off_days": True, "weekly_hours": {"min": 32, "max": 40}})
+    _, answer = ask(data, "e1", "thu")
+    alternatives = {a.location: a for a in answer.alternatives}
+    assert alternatives["off"].possible and alternatives["off"].total_cost == 0
