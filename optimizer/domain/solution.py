@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from optimizer.domain.problem import Location
 
@@ -65,6 +65,36 @@ class ExplanationItem(BaseModel):
     message: str
 
 
+class Cell(BaseModel):
+    """Where and when one employee works on one day, as a change lists it (start and hours when worked)."""
+
+    location: Location
+    start: str | None = None
+    hours: float | None = None
+
+
+class Change(BaseModel):
+    """One (employee, date) whose location, start or hours differ from the published roster."""
+
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
+    employee: str
+    date: dt.date
+    before: Cell = Field(alias="from")
+    after: Cell = Field(alias="to")
+
+
+class TeamDaysChange(BaseModel):
+    """Anchor days of a team and week that moved against the published roster."""
+
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
+    team: str
+    week: str
+    before: list[dt.date] = Field(alias="from")
+    after: list[dt.date] = Field(alias="to")
+
+
 class RosterSolution(BaseModel):
     """The answer to a solve: status, bounds, the roster and its score."""
 
@@ -78,6 +108,9 @@ class RosterSolution(BaseModel):
     occupancy: list[Occupancy] = Field(default_factory=list)
     team_days: list[TeamDays] = Field(default_factory=list)
     explanation: list[ExplanationItem] | None = None
+    # A re-plan (SPEC v1.1 §4) lists what differs from the published roster; None for a plain solve.
+    changes: list[Change] | None = None
+    team_day_changes: list[TeamDaysChange] | None = None
 
 
 class Violation(BaseModel):

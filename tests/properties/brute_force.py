@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 from typing import Any
 
-from optimizer import Assignment, RosterProblem, check
+from optimizer import Assignment, CheckResult, RosterProblem, check
 from optimizer.instance import compile_instance
 
 PER_CELL = {
@@ -110,6 +111,14 @@ def _own(violations: list, names: set[str], employee: str, date: dt.date | None 
 
 def best_objective(problem: RosterProblem, limit: int = 200_000) -> tuple[int | None, int]:
     """The least objective over every valid roster (None when there is none) and the rosters checked."""
+    best, checked = best_by(problem, lambda result: (result.score.total,), limit)
+    return (None if best is None else best[0]), checked
+
+
+def best_by(
+    problem: RosterProblem, key: Callable[[CheckResult], tuple], limit: int = 200_000
+) -> tuple[tuple | None, int]:
+    """The least ``key`` of the checker's result over every valid roster (None when there is none)."""
     instance = compile_instance(problem)  # shared with every check call, only to save time
 
     def violations(assignments: list[Assignment]) -> list:
@@ -143,6 +152,6 @@ def best_objective(problem: RosterProblem, limit: int = 200_000) -> tuple[int | 
         roster = [a for row in combination for a in row]
         result = check(problem, roster, instance=instance)
         checked += 1
-        if result.valid and (best is None or result.score.total < best):
-            best = result.score.total
+        if result.valid and (best is None or key(result) < best):
+            best = key(result)
     return best, checked
