@@ -103,7 +103,8 @@ def replan_command(
         sys.stdout.write(solution.model_dump_json(indent=1) + "\n")
     else:
         print_solution(console, problem, solution)
-        _print_changes(solution)
+        if solution.assignments:
+            _print_changes(solution)
     raise typer.Exit(EXIT_OK if solution.assignments else EXIT_NO_ROSTER)
 
 

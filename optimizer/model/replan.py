@@ -10,7 +10,7 @@ from optimizer.checker.score import score_roster
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution
 from optimizer.model.solve import SolveOptions
-from optimizer.model.stages import objective, previous_changes, solve_in_stages
+from optimizer.model.stages import objective, previous_changes, published_times_moved, solve_in_stages
 from optimizer.replan import DayEvents, replan_problem, roster_changes, team_day_changes
 from optimizer.replan.restore import restore_published_times
 
@@ -30,9 +30,8 @@ def replan(
     that is not one of this problem.
     """
     request = replan_problem(problem, published.assignments, start, events)
-    staged = solve_in_stages(
-        request.problem, [previous_changes, objective], options, objective_stage=1, stop=stop
-    )
+    stages = [previous_changes, objective, published_times_moved(request.published, start)]
+    staged = solve_in_stages(request.problem, stages, options, objective_stage=1, stop=stop)
     solution = staged.solution
     if not solution.assignments:
         return solution

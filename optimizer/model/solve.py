@@ -249,7 +249,7 @@ def read_solution(
     value: ValueOf = solver.value
     read = read_assignments(built.context, value)
     roster = home_before_other(instance, read)
-    score = _score(instance, built, value, read)
+    score = model_score(instance, built, value, read)
     if roster != read:
         # The swap can only meet wishes for home: the score of the roster returned is rescored.
         score = score_roster(instance, index_roster(instance, roster))
@@ -269,7 +269,7 @@ def read_solution(
     )
 
 
-def _score(instance: Instance, built: RosterModel, value: ValueOf, roster: list[Assignment]) -> Score:
+def model_score(instance: Instance, built: RosterModel, value: ValueOf, roster: list[Assignment]) -> Score:
     """Terms in the objective are read from the model; terms of weight 0 are evaluated on the roster."""
     unmodelled = score_roster(instance, index_roster(instance, roster)).terms
     terms = {

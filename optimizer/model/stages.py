@@ -9,6 +9,7 @@ stage's roster as a hint, with the previous stage's value added as a bound.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import threading
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from optimizer.domain.clock import to_minutes
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.instance import Instance, compile_instance
@@ -51,6 +53,38 @@ def cells_moved_from(roster: list[Assignment]) -> Stage:
             if e is None or d is None or not ctx.variables.location[e][d]:
                 continue
             terms.append(1 - ctx.variables.literal(e, d, a.location))
+        return sum(terms)
+
+    return moved
+
+
+def published_times_moved(published: list[Assignment], start: dt.date) -> Stage:
+    """A stage counting the (employee, day) from ``start`` on whose start or hours differ from ``published``.
+
+    Only cells with time variables are counted; planned cells get their published times back
+    afterwards where the rules allow it (:mod:`optimizer.replan.restore`).
+    """
+
+    def moved(built: RosterModel) -> cp_model.LinearExprT:
+        ctx = built.context
+        v, step = ctx.variables, ctx.instance.step
+        employees = {e.id: e.index for e in ctx.instance.employees}
+        days = {day.date: day.index for day in ctx.instance.days}
+        terms = []
+        for a in published:
+            e, d = employees.get(a.employee), days.get(a.date)
+            if e is None or d is None or a.date < start or a.start is None or a.hours is None:
+                continue
+            if not v.timed[e] or v.start[e][d] is None:
+                continue
+            begin, minutes = to_minutes(a.start), round(a.hours * 60)
+            same = ctx.model.new_bool_var(f"same_times_{a.employee}_{d}")
+            if begin % step or minutes % step:
+                ctx.model.add(same == 0)
+            else:
+                ctx.model.add(v.start[e][d] == begin // step).only_enforce_if(same)
+                ctx.model.add(v.units[e][d] == minutes // step).only_enforce_if(same)
+            terms.append(1 - same)
         return sum(terms)
 
     return moved
