@@ -59,9 +59,9 @@ def get_example(name: str) -> dict[str, Any]:
 
 @router.get("/jobs/{job_id}/problem", response_model=JobProblem, responses=NOT_FOUND, tags=["jobs"])
 def job_problem(job_id: str, tenant: TenantDep, store: StoreDep) -> JobProblem:
-    """The problem a job was given (the `problem` of a capacity job) and its working days."""
+    """The problem a job was given and its working days (for a re-plan, the date it re-plans from)."""
     job = owned(store, job_id, tenant)
     request = json.loads(job.request)
-    data = request["problem"] if job.kind == "capacity" else request
+    data = request if job.kind == "solve" else request["problem"]
     days = working_days(RosterProblem.model_validate(data))
-    return JobProblem(problem=data, working_days=days)
+    return JobProblem(problem=data, working_days=days, replan_from=request.get("from"))

@@ -34,3 +34,6 @@ class JobProblem(BaseModel):
 
     problem: dict[str, Any]
     working_days: list[dt.date]
+    replan_from: dt.date | None = Field(
+        default=None, description="For a re-plan: its first day; earlier days are kept as published."
+    )

@@ -18,12 +18,20 @@ export function setLanguage(lang) {
   language = lang;
 }
 
+let asking = null; // one prompt at a time, shared by requests that were refused together
+
 function askKey(wrong) {
+  asking ??= prompt(wrong).finally(() => {
+    asking = null;
+  });
+  return asking;
+}
+
+function prompt(wrong) {
   const dialog = document.getElementById("key-dialog");
   const input = document.getElementById("key-input");
   const error = document.getElementById("key-error");
   error.hidden = !wrong;
-  error.textContent = wrong ? "✗" : "";
   input.value = "";
   return new Promise((resolve) => {
     dialog.addEventListener(

@@ -3,12 +3,12 @@ import { request } from "../api.js";
 
 /** The answer of the why endpoint for one cell. */
 export function why(problem, assignments, employee, date, location) {
-  const body = { problem, roster: { assignments }, employee, date };
+  const body = { problem, roster: assignments, employee, date };
   if (location) body.location = location;
   return request("POST", "/v1/why", { body });
 }
 
-/** The sentences of an answer, whatever its exact shape (a message, reasons, items with messages). */
+/** The sentences of an answer without alternatives (a message, reasons, items with messages). */
 export function sentences(answer) {
   if (typeof answer === "string") return [answer];
   const found = [];

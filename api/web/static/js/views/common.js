@@ -8,6 +8,11 @@ const TERMS = ["preference", "start_time", "lonely_office_day", "fairness", "pea
 /** A JSON path of a 422 error: ["body", "employees", 1, "team"] → employees[1].team. */
 export function jsonPath(loc) {
   const parts = loc[0] === "body" ? loc.slice(1) : loc;
+  if (parts[0] === "staff") {
+    if (parts.length === 1) return t("error.sheet");
+    if (parts.length === 2) return t("error.sheet_row", { row: parts[1] });
+    return t("error.sheet_cell", { row: parts[1], column: parts.slice(2).join(".") });
+  }
   let path = "";
   for (const part of parts) path += typeof part === "number" ? `[${part}]` : path ? `.${part}` : String(part);
   return path || "(body)";
@@ -63,6 +68,13 @@ export function scoreWords(score) {
 export function locationLabel(location, onLeave = false) {
   if (location === "off" && onLeave) return t("loc.leave");
   return t(`loc.${location}`);
+}
+
+/** One side of a re-plan change (a location, or {location, start, hours}) in words. */
+export function cellWords(side) {
+  if (!side) return "—";
+  if (typeof side === "string") return locationLabel(side);
+  return [locationLabel(side.location), side.start, side.hours ? hours(side.hours) : ""].filter(Boolean).join(" ");
 }
 
 /** Hours as "8 h" / "8 jam". */

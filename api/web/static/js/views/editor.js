@@ -2,7 +2,33 @@
 import { h, replace } from "../dom.js";
 import { why, sentences } from "../features/why.js";
 import { longDate, t } from "../i18n.js";
-import { errorBox, feature, hours, locationLabel } from "./common.js";
+import { cellWords, errorBox, feature, hours, locationLabel } from "./common.js";
+
+/** The answer of "Why?": each other location, possible at a cost or impossible because of some rules. */
+function whyAnswer(result) {
+  if (!Array.isArray(result?.alternatives)) return h("ul", { class: "why" }, sentences(result).map((line) => h("li", {}, line)));
+  return h(
+    "div",
+    {},
+    h("h3", {}, t("why.heading")),
+    result.current ? h("p", {}, t("why.current", { cell: cellWords(result.current) })) : null,
+    h(
+      "ul",
+      { class: "why" },
+      result.alternatives.map((alt) =>
+        h(
+          "li",
+          { "data-location": alt.location, class: alt.possible ? "possible" : "impossible" },
+          h("strong", {}, `${locationLabel(alt.location)}: `, alt.possible ? t("why.possible") : t("why.impossible")),
+          " ",
+          alt.summary || "",
+          alt.conflicts?.length ? h("ul", {}, alt.conflicts.map((c) => h("li", {}, c.message))) : null,
+          alt.moved?.length ? h("ul", {}, alt.moved.map((m) => h("li", {}, `${m.employee}, ${m.date}: ${cellWords(m.from)} → ${cellWords(m.to)}`))) : null,
+        ),
+      ),
+    ),
+  );
+}
 
 /** Open the dialog of one cell. ctx: {problem, assignments, edits, onChange()}. */
 export function openCell(ctx, employeeId, date, returnFocus) {
@@ -57,7 +83,7 @@ export function openCell(ctx, employeeId, date, returnFocus) {
                 replace(answer, h("p", { class: "muted" }, t("common.loading")));
                 try {
                   const result = await feature(() => why(ctx.problem, ctx.assignments, employeeId, date, pending?.location));
-                  replace(answer, h("ul", { class: "why" }, sentences(result).map((line) => h("li", {}, line))));
+                  replace(answer, whyAnswer(result));
                 } catch (error) {
                   replace(answer, errorBox(error));
                 }

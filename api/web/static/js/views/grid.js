@@ -2,7 +2,7 @@
 // Large problems are paginated (PAGE_SIZE people per page) so the page stays quick at 2,000 employees.
 import { h, replace } from "../dom.js";
 import { number, shortDate, t, weekdayKey } from "../i18n.js";
-import { hours, locationLabel, navLink } from "./common.js";
+import { cellWords, hours, locationLabel, navLink } from "./common.js";
 
 export const PAGE_SIZE = 100;
 
@@ -156,7 +156,7 @@ export function weekGrid(data) {
     const onLeave = (employee.unavailable || []).includes(date);
     const edit = data.edits?.get(key(employee.id, date));
     const pinned = employee.fixed?.[date];
-    const isFrozen = frozen.has(key(employee.id, date));
+    const isFrozen = frozen.has(key(employee.id, date)) || Boolean(data.keptBefore && date < data.keptBefore);
     const change = changed.get(key(employee.id, date));
     const location = a ? a.location : onLeave ? "off" : null;
     const label = location ? locationLabel(location, onLeave) : "";
@@ -196,7 +196,7 @@ export function weekGrid(data) {
       time ? h("span", { class: "time" }, time) : null,
       a?.hours ? h("span", { class: "hrs" }, hours(a.hours)) : null,
       marks.length ? h("span", { class: "marks", "aria-hidden": "true" }, marks.map(([kind, text]) => h("span", { class: `badge ${kind}` }, text))) : null,
-      change ? h("span", { class: "was" }, `${t(`loc.${change.from}`)} → ${t(`loc.${change.to}`)}`) : null,
+      change ? h("span", { class: "was" }, `${t("grid.was")} ${cellWords(change.from)}`) : null,
     );
   }
 

@@ -1,9 +1,10 @@
 // /jobs/{id}: progress while the job runs, then the week (or the explanation when no roster exists).
 import { cancelJob, csvPath, download, getJob, jobProblem } from "../api.js";
 import { h, replace } from "../dom.js";
+import { teamIcsPath, xlsxPath } from "../features/exports.js";
 import { replan, replanBody } from "../features/replan.js";
 import { number, shortDate, t } from "../i18n.js";
-import { errorBox, feature, locationLabel, poll, scoreWords } from "./common.js";
+import { cellWords, errorBox, feature, navLink, poll, scoreWords } from "./common.js";
 import { openCell } from "./editor.js";
 import { weekGrid } from "./grid.js";
 
@@ -73,7 +74,7 @@ function changesList(changes, problem) {
       ? h(
           "ul",
           {},
-          changes.map((c) => h("li", { "data-employee": c.employee, "data-date": c.date }, `${names.get(c.employee) ?? c.employee}, ${shortDate(c.date)}: ${locationLabel(c.from)} → ${locationLabel(c.to)}`)),
+          changes.map((c) => h("li", { "data-employee": c.employee, "data-date": c.date }, `${names.get(c.employee) ?? c.employee}, ${shortDate(c.date)}: ${cellWords(c.from)} → ${cellWords(c.to)}`)),
         )
       : h("p", {}, t("edit.no_changes")),
   );
@@ -96,8 +97,9 @@ export async function jobView(main, { jobId, team, signal, go }) {
   const live = h("div", { id: "live", "aria-live": "polite" });
   const body = h("div", { id: "job-body" });
   replace(main, head, live, body);
-  const [{ problem, working_days: days }, job] = await Promise.all([jobProblem(jobId), getJob(jobId)]);
+  const [{ problem, working_days: days, replan_from: keptBefore }, job] = await Promise.all([jobProblem(jobId), getJob(jobId)]);
   if (job.kind === "capacity") return go(`/capacity/${jobId}`, true);
+  if (job.options?.parent) head.after(h("p", { class: "muted", id: "parent" }, navLink(`/jobs/${job.options.parent}`, t("edit.replanned_from", { id: job.options.parent.slice(0, 8) }))));
   let stopping = false;
   const stop = h(
     "button",
@@ -131,10 +133,10 @@ export async function jobView(main, { jobId, team, signal, go }) {
   const final = FINISHED.has(job.state) ? job : await poll(() => getJob(jobId), showProgress, (j) => FINISHED.has(j.state), signal);
   if (!final) return;
   replace(live);
-  renderFinal(body, final, problem, days, team, go);
+  renderFinal(body, final, problem, days, team, go, keptBefore);
 }
 
-function renderFinal(body, job, problem, days, team, go) {
+function renderFinal(body, job, problem, days, team, go, keptBefore) {
   const solution = job.solution;
   if (job.state === "failed" || !solution) {
     replace(body, h("p", { class: "error", role: "alert" }, t("job.failed", { error: job.error || job.state })));
@@ -190,6 +192,7 @@ function renderFinal(body, job, problem, days, team, go) {
     occupancy: solution.occupancy,
     teamDays: solution.team_days,
     changes: solution.changes,
+    keptBefore,
     edits,
     jobId: job.id,
     team,
@@ -199,15 +202,27 @@ function renderFinal(body, job, problem, days, team, go) {
   else if (!hasRoster) parts.push(h("p", { class: "note", id: "no-roster" }, t("job.no_roster")));
   if (solution.changes) parts.push(changesList(solution.changes, problem));
   parts.push(editBar, messages, grid.element);
-  if (hasRoster) parts.push(downloadCard(job.id));
+  if (hasRoster) parts.push(downloadCard(job.id, team));
   replace(body, ...parts);
 }
 
-function downloadCard(jobId) {
+function downloadCard(jobId, team) {
+  const out = h("div", { id: "download-out", "aria-live": "polite" });
+  const get = (path, name) => async () => {
+    replace(out);
+    try {
+      await feature(() => download(path, name));
+    } catch (error) {
+      replace(out, errorBox(error));
+    }
+  };
   return h(
     "section",
     { class: "card downloads", "aria-labelledby": "downloads-title" },
     h("h2", { id: "downloads-title" }, t("downloads.heading")),
-    h("button", { type: "button", id: "download-csv", onclick: () => download(csvPath(jobId), `roster-${jobId}.csv`) }, t("downloads.csv")),
+    h("button", { type: "button", id: "download-csv", onclick: get(csvPath(jobId), `roster-${jobId}.csv`) }, t("downloads.csv")),
+    h("button", { type: "button", id: "download-xlsx", onclick: get(xlsxPath(jobId), `roster-${jobId}.xlsx`) }, t("downloads.xlsx")),
+    team ? h("button", { type: "button", id: "download-team-ics", onclick: get(teamIcsPath(jobId, team), `${team}.ics`) }, t("downloads.team_ics")) : null,
+    out,
   );
 }
