@@ -12,7 +12,7 @@ from api.routes.jobs import owned
 from api.routes.responses import NOT_FOUND
 from api.schemas import MessageBody
 from api.web.examples import example, example_names
-from api.web.schemas import Catalogue, ExampleList, ExampleSummary, JobProblem
+from api.web.schemas import Catalogue, ExampleList, ExampleSummary, JobProblem, ReplanEvents
 from optimizer.domain.problem import RosterProblem
 from optimizer.i18n import LANGUAGES, catalogue
 from optimizer.instance import working_days
@@ -59,9 +59,10 @@ def get_example(name: str) -> dict[str, Any]:
 
 @router.get("/jobs/{job_id}/problem", response_model=JobProblem, responses=NOT_FOUND, tags=["jobs"])
 def job_problem(job_id: str, tenant: TenantDep, store: StoreDep) -> JobProblem:
-    """The problem a job was given and its working days (for a re-plan, the date it re-plans from)."""
+    """The problem a job was given and its working days (for a re-plan, also its date and changes)."""
     job = owned(store, job_id, tenant)
     request = json.loads(job.request)
     data = request if job.kind == "solve" else request["problem"]
     days = working_days(RosterProblem.model_validate(data))
-    return JobProblem(problem=data, working_days=days, replan_from=request.get("from"))
+    events = ReplanEvents.model_validate(request) if "from" in request else None
+    return JobProblem(problem=data, working_days=days, replan=events)

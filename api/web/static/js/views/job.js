@@ -10,6 +10,15 @@ import { weekGrid } from "./grid.js";
 
 const FINISHED = new Set(["done", "failed", "cancelled"]);
 
+/** Show a re-plan's new leave as leave (the server applies it to the problem it solves). */
+export function withEvents(problem, replan) {
+  for (const [id, dates] of Object.entries(replan?.unavailable || {})) {
+    const person = problem.employees.find((e) => e.id === id);
+    if (person) person.unavailable = [...new Set([...(person.unavailable || []), ...dates])];
+  }
+  return problem;
+}
+
 /** Live figures of a running solve: elapsed, best, bound, gap. */
 export function progressPanel(job) {
   const last = job.progress?.at(-1) || {};
@@ -97,7 +106,9 @@ export async function jobView(main, { jobId, team, signal, go }) {
   const live = h("div", { id: "live", "aria-live": "polite" });
   const body = h("div", { id: "job-body" });
   replace(main, head, live, body);
-  const [{ problem, working_days: days, replan_from: keptBefore }, job] = await Promise.all([jobProblem(jobId), getJob(jobId)]);
+  const [{ problem, working_days: days, replan }, job] = await Promise.all([jobProblem(jobId), getJob(jobId)]);
+  withEvents(problem, replan);
+  const keptBefore = replan?.from;
   if (job.kind === "capacity") return go(`/capacity/${jobId}`, true);
   if (job.options?.parent) head.after(h("p", { class: "muted", id: "parent" }, navLink(`/jobs/${job.options.parent}`, t("edit.replanned_from", { id: job.options.parent.slice(0, 8) }))));
   let stopping = false;

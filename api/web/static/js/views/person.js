@@ -4,10 +4,12 @@ import { h, replace } from "../dom.js";
 import { feedUrl, publish } from "../features/publish.js";
 import { longDate, number, t, weekdayKey } from "../i18n.js";
 import { errorBox, feature, hours, locationLabel, navLink } from "./common.js";
+import { withEvents } from "./job.js";
 
 /** Render a person's week into `main`. */
 export async function personView(main, { jobId, employeeId }) {
-  const [{ problem, working_days: days }, job] = await Promise.all([jobProblem(jobId), getJob(jobId)]);
+  const [{ problem, working_days: days, replan }, job] = await Promise.all([jobProblem(jobId), getJob(jobId)]);
+  withEvents(problem, replan);
   const employee = problem.employees.find((e) => e.id === employeeId);
   if (!employee) throw new Error(`no employee ${employeeId}`);
   const team = (problem.teams || []).find((tm) => tm.id === employee.team);
@@ -15,6 +17,7 @@ export async function personView(main, { jobId, employeeId }) {
   const byDate = new Map(assignments.map((a) => [a.date, a]));
   const changed = new Set((job.solution?.changes || []).filter((c) => c.employee === employeeId).map((c) => c.date));
   const frozen = new Set((problem.frozen || []).filter((f) => f.employee === employeeId).map((f) => f.date));
+  for (const date of days) if (replan && date < replan.from) frozen.add(date);
   const total = assignments.reduce((sum, a) => sum + (a.hours || 0), 0);
   const siteName = (id) => (problem.sites || []).find((s) => s.id === id)?.name || id;
   const publishOut = h("div", { id: "publish-out", "aria-live": "polite" });
