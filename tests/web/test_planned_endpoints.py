@@ -247,3 +247,31 @@ def test_why_lists_each_alternative_with_its_rules_or_cost(page, server):
     assert sent[0]["employee"] == "e1" and sent[0]["date"] == "2026-12-08"
     assert isinstance(sent[0]["roster"], list) and len(sent[0]["roster"]) == 15
     assert [e["id"] for e in sent[0]["problem"]["employees"]] == ["e1", "e2", "e3"]
+
+
+def test_a_staff_sheet_is_imported_and_its_errors_name_row_and_column(page, server):
+    skip_unless_offered(server, "/v1/import", "import endpoint not available")
+    base = {"horizon": {"start": "2026-12-07", "days": 5}, "sites": [{"id": "hq", "desks": 3}]}
+    page.goto(server.base + "/")
+    page.locator("details.import summary").click()
+    bad = b"id,name,site,weekly_hours_min\ne1,Ayu,hq,forty\ne2,Budi,hq,40\n"
+    page.locator("#import-sheet").set_input_files(
+        files=[{"name": "staff.csv", "mimeType": "text/csv", "buffer": bad}]
+    )
+    page.locator("#import-base").set_input_files(
+        files=[{"name": "org.json", "mimeType": "application/json", "buffer": json.dumps(base).encode()}]
+    )
+    page.locator("#import-button").click()
+    error = page.locator(".errors li").first
+    expect(error).to_contain_text("staff sheet, row")
+    expect(error).to_contain_text("weekly_hours_min")
+    good = b"id,name,site\ne1,Ayu,hq\ne2,Budi,hq\ne3,Citra,hq\n"
+    page.locator("#import-sheet").set_input_files(
+        files=[{"name": "staff.csv", "mimeType": "text/csv", "buffer": good}]
+    )
+    page.locator("#import-button").click()
+    expect(page.locator("#problem-status .loaded")).to_contain_text("3 employees")
+    job_id = solve(page)
+    job, problem = final_job(server, job_id)
+    assert [e["id"] for e in problem["employees"]] == ["e1", "e2", "e3"]
+    assert_solution_checked(problem, job["solution"])
