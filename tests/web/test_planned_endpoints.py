@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import httpx
 import pytest
@@ -275,3 +276,26 @@ def test_a_staff_sheet_is_imported_and_its_errors_name_row_and_column(page, serv
     job, problem = final_job(server, job_id)
     assert [e["id"] for e in problem["employees"]] == ["e1", "e2", "e3"]
     assert_solution_checked(problem, job["solution"])
+
+
+def test_the_workbook_and_a_team_calendar_download(page, server):
+    open_example(page, server, "team_week")
+    job_id = solve(page)
+    if server.client.get(f"/v1/jobs/{job_id}/roster.xlsx").status_code == 404:
+        pytest.skip("XLSX export not available")
+    with page.expect_download() as workbook:
+        page.locator("#download-xlsx").click()
+    assert Path(workbook.value.path()).read_bytes()[:2] == b"PK"
+    page.goto(f"{server.base}/jobs/{job_id}?team=design")
+    with page.expect_download() as calendar:
+        page.locator("#download-team-ics").click()
+    assert Path(calendar.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_a_missing_export_is_reported_not_dumped(page, server):
+    open_example(page, server, "team_of_three")
+    job_id = solve(page)
+    if server.client.get(f"/v1/jobs/{job_id}/roster.xlsx").status_code != 404:
+        pytest.skip("the XLSX export is available")
+    page.locator("#download-xlsx").click()
+    expect(page.locator("#download-out")).to_have_text("This server does not offer this yet.")
