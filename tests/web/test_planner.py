@@ -52,6 +52,8 @@ def test_solving_an_example_shows_every_employee_cell_and_the_occupancy(page, se
     expect(page.locator("#score")).to_contain_text(f"{score['preference']} unmet preference points")
     expect(page.locator("#score")).to_contain_text(f"{score['lonely_office_day']} lonely office days")
     expect(page.locator("#score")).to_contain_text(f"score {solution['score']['total']}")
+    assert solution["score"]["weighted"]["peak_occupancy"] == 0  # a term that does not count is not listed
+    expect(page.locator("#score")).not_to_contain_text("peak office use")
 
     rows = page.locator("tr.person")
     expect(rows).to_have_count(len(problem["employees"]))
@@ -64,7 +66,7 @@ def test_solving_an_example_shows_every_employee_cell_and_the_occupancy(page, se
         )
         expect(cell.locator(".loc")).to_have_text("Leave" if on_leave else LABELS[a["location"]])
         if a["location"] != "off":
-            expect(cell.locator(".time")).to_have_text(f"{a['start']}–{a['end']}")
+            expect(cell.locator(".time")).to_have_text(f"{a['start']}–{a['end']} · {a['hours']:g} h")
     for row in solution["occupancy"]:
         expect(page.locator(f"#site-{row['site']}-{row['date']}")).to_contain_text(
             f"{row['office']} of {row['desks']} desks"
@@ -101,7 +103,7 @@ def test_the_grid_is_keyboard_navigable_and_a_cell_opens_its_dialog(page, server
     expect(page.locator("#cell-e2-2026-12-11")).to_be_focused()
 
 
-def test_an_infeasible_example_explains_itself_with_links_to_what_is_involved(page, server):
+def test_an_infeasible_example_explains_itself_with_links_to_what_is_involved(page, server, shots):
     open_example(page, server, "infeasible")
     job_id = solve(page)
     job, _ = final_job(server, job_id)
@@ -119,6 +121,8 @@ def test_an_infeasible_example_explains_itself_with_links_to_what_is_involved(pa
     expect(target).to_have_class(re.compile(r"\bhighlight\b"))
     expect(target).to_be_focused()
     expect(target).to_contain_text("12")
+    page.locator("#explanation").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "explanation.png"))
     meeting = next(i for i in items if i["constraint"] == "team_meeting")
     page.locator("#explanation li[data-constraint=team_meeting] a.subject").first.click()
     expect(page.locator(f"#team-{meeting['subject']['team']}")).to_have_class(re.compile(r"\bhighlight\b"))
@@ -144,7 +148,7 @@ def test_a_file_that_is_not_json_is_named_in_the_message(page, server):
     expect(page.locator("#messages .error")).to_contain_text("week.json is not valid JSON")
 
 
-def test_switching_to_indonesian_translates_the_page_and_is_remembered(page, server):
+def test_switching_to_indonesian_translates_the_page_and_is_remembered(page, server, shots):
     open_example(page, server, "team_of_three")
     page.locator("#lang").select_option("id")
     expect(page.locator("h1")).to_have_text("Rencanakan jadwal")
@@ -155,13 +159,14 @@ def test_switching_to_indonesian_translates_the_page_and_is_remembered(page, ser
     expect(page.locator("#status")).to_contain_text("makin kecil makin baik")
     expect(page.locator("#cell-e1-2026-12-07 .loc")).to_have_text(re.compile("^(Kantor|Rumah|Lokasi lain)$"))
     expect(page.locator("th.day").first).to_contain_text("Sen 7 Des")
+    page.screenshot(path=str(shots / "week-id.png"))
     page.reload()
     expect(page.locator("#status")).to_contain_text("Jadwal optimal")
     page.locator("#lang").select_option("en")
     expect(page.locator("#status")).to_contain_text("Optimal roster")
 
 
-def test_stop_keeps_the_best_roster_found(page, server):
+def test_stop_keeps_the_best_roster_found(page, server, shots):
     problem = slow_problem()
     page.goto(server.base + "/")
     page.locator("#problem-file").set_input_files(
@@ -173,6 +178,7 @@ def test_stop_keeps_the_best_roster_found(page, server):
     expect(page.locator("#best")).to_have_text(re.compile(r"^\d"), timeout=120_000)
     expect(page.locator("#bound")).to_have_text(re.compile(r"^\d"))
     expect(page.locator("#gap")).to_have_text(re.compile(r"%$"))
+    page.screenshot(path=str(shots / "progress.png"))
     page.locator("#stop").click()
     expect(page.locator("main[data-ready=jobView]")).to_be_attached(timeout=120_000)
     expect(page.locator("#cancelled")).to_be_visible()

@@ -57,10 +57,11 @@ export async function feature(call) {
   }
 }
 
-/** The score in words: "8 unmet preference points, 4 lonely office days (score 100, lower is better)". */
+/** The score in words: "8 unmet preference points, 4 lonely office days (score 100, lower is better)";
+ * only terms that count (a weight of 0 switches a term off). */
 export function scoreWords(score) {
   if (!score) return "";
-  const parts = TERMS.filter((term) => score.terms?.[term]).map((term) => t(`term.${term}`, { n: score.terms[term] }));
+  const parts = TERMS.filter((term) => score.terms?.[term] && (score.weighted?.[term] ?? 1) > 0).map((term) => t(`term.${term}`, { n: score.terms[term] }));
   return `${parts.length ? parts.join(", ") : t("score.none")} (${t("score.total", { total: score.total })})`;
 }
 

@@ -193,8 +193,7 @@ export function weekGrid(data) {
       },
       label ? h("span", { class: "loc" }, label) : pinned ? h("span", { class: "loc" }, `${t(`loc.${pinned}`)}`) : null,
       site ? h("span", { class: "site" }, site) : null,
-      time ? h("span", { class: "time" }, time) : null,
-      a?.hours ? h("span", { class: "hrs" }, hours(a.hours)) : null,
+      time ? h("span", { class: "time" }, time, a?.hours ? h("span", { class: "hrs" }, ` · ${hours(a.hours)}`) : null) : null,
       marks.length ? h("span", { class: "marks", "aria-hidden": "true" }, marks.map(([kind, text]) => h("span", { class: `badge ${kind}` }, text))) : null,
       change ? h("span", { class: "was" }, `${t("grid.was")} ${cellWords(change.from)}`) : null,
     );

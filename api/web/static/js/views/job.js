@@ -138,7 +138,6 @@ export async function jobView(main, { jobId, team, signal, go }) {
       h("p", { class: "state", id: "state" }, current.state === "queued" ? t("job.queued") : t("job.running")),
       progressPanel(current),
       stopping ? h("p", {}, t("job.stopping")) : stop,
-      current.best?.assignments?.length ? h("p", { class: "muted" }, t("grid.provisional")) : null,
     );
   };
   const final = FINISHED.has(job.state) ? job : await poll(() => getJob(jobId), showProgress, (j) => FINISHED.has(j.state), signal);
