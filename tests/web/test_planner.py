@@ -239,6 +239,7 @@ def test_team_view_shows_one_team(page, server):
 def test_desk_sizing_shows_the_minimum_the_curve_and_the_weekdays(page, server, shots):
     open_example(page, server, "team_week")
     page.locator("#time-limit").fill("5")
+    page.locator("#scenario-more_staff").check()
     page.locator("#size-desks").click()
     expect(page.locator("main[data-ready=capacityView]")).to_be_attached(timeout=150_000)
     job_id = page.url.rsplit("/", 1)[1]
@@ -251,6 +252,14 @@ def test_desk_sizing_shows_the_minimum_the_curve_and_the_weekdays(page, server, 
     assert len(points) >= 2
     expect(page.locator(f"#curve-{site['site']} circle")).to_have_count(len(points))
     expect(page.locator(f"#weekdays-{site['site']} rect.bar")).to_have_count(2 * len(site["weekdays"]) + 2)
+    rows = report["scenarios"]
+    assert [row["scenario"] for row in rows] == ["baseline", "10% more staff"]
+    table = page.locator("#scenarios tbody tr")
+    expect(table).to_have_count(len(rows))
+    for index, row in enumerate(rows):
+        expect(table.nth(index).locator("th")).to_have_text(row["scenario"])
+        expect(table.nth(index).locator("td").nth(1)).to_have_text(str(row["minimum_desks"]))
+    expect(page.locator("#scenario-chart rect.bar")).to_have_count(len(rows) + 1)
     page.screenshot(path=str(shots / "capacity.png"), full_page=True)
 
 

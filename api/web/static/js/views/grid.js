@@ -59,7 +59,7 @@ export function weekGrid(data) {
   );
   teamSelect.value = state.team;
   const search = h("input", { type: "search", id: "person-search", autocomplete: "off" });
-  const pager = h("div", { class: "pager", role: "navigation", "aria-label": t("grid.page", { first: "", last: "", total: "" }) });
+  const pager = h("div", { class: "pager", role: "navigation", "aria-label": t("grid.pages") });
   const table = h("table", { class: "grid", role: "grid", id: "week-grid", "aria-describedby": "grid-keys" });
   const wrap = h("div", { class: "grid-wrap" }, table);
 

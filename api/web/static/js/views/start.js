@@ -5,6 +5,12 @@ import { importSpreadsheet } from "../features/importer.js";
 import { t } from "../i18n.js";
 import { errorBox, feature, navLink } from "./common.js";
 
+// What-if scenarios offered with a desk sizing (overrides by dotted path, as the capacity API takes them).
+const SCENARIOS = [
+  { id: "three_office_days", overrides: { "policy.office_days.min": 3 } },
+  { id: "more_staff", overrides: { staff_factor: 1.1 } },
+];
+
 const title = (name) => (t(`example.${name}`) === `example.${name}` ? name : t(`example.${name}`));
 let loaded = null; // {name, problem}: kept while the user moves around the page
 
@@ -56,6 +62,8 @@ export async function startView(main, { go }) {
         go(`/jobs/${job.id}`);
       } else {
         const options = { time_limit: Math.min(limit || 5, 5), curve_max_points: 8 };
+        const scenarios = SCENARIOS.filter((s) => document.getElementById(`scenario-${s.id}`)?.checked);
+        if (scenarios.length) options.scenarios = scenarios.map((s) => ({ name: t(`scenario.${s.id}`), overrides: s.overrides }));
         const job = await submitCapacity(loaded.problem, options);
         go(`/capacity/${job.id}`);
       }
@@ -113,6 +121,14 @@ export async function startView(main, { go }) {
           { class: "actions" },
           h("button", { type: "button", class: "primary", id: "solve", onclick: () => run("solve") }, t("start.solve")),
           h("button", { type: "button", id: "size-desks", onclick: () => run("capacity") }, t("start.size")),
+        ),
+        h(
+          "fieldset",
+          { class: "scenarios" },
+          h("legend", {}, t("start.scenarios")),
+          SCENARIOS.map((s) =>
+            h("label", { class: "check" }, h("input", { type: "checkbox", id: `scenario-${s.id}` }), " ", t(`scenario.${s.id}`)),
+          ),
         ),
         messages,
       ),
