@@ -148,6 +148,10 @@ export async function jobView(main, { jobId, team, signal, go }) {
 
 function renderFinal(body, job, problem, days, team, go, keptBefore) {
   const solution = job.solution;
+  if (job.state === "cancelled" && !solution) {
+    replace(body, h("p", { class: "note", id: "cancelled" }, t("job.cancelled"), " ", t("job.no_roster")));
+    return;
+  }
   if (job.state === "failed" || !solution) {
     replace(body, h("p", { class: "error", role: "alert" }, t("job.failed", { error: job.error || job.state })));
     return;
