@@ -16,6 +16,8 @@ from api.routes import capacity, check, exports, health, jobs, plan, solve
 from api.security import load_keys
 from api.settings import Settings, get_settings
 from api.store import JobStore
+from api.web import pages as web_pages
+from api.web import routes as web_routes
 from api.workers import WorkerPool
 
 log = logging.getLogger("roster.api")
@@ -65,6 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (solve, jobs, plan, exports, check, capacity):
         app.include_router(module.router, dependencies=[Depends(require_tenant)])
     app.include_router(health.router)
+    app.include_router(web_routes.router)
+    web_pages.install(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
