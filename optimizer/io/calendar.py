@@ -1,0 +1,229 @@
+"""Rosters as iCalendar (RFC 5545): one calendar per employee and one per team.
+
+Calendar clients update an event instead of duplicating it when its ``UID`` stays the same and
+its ``SEQUENCE`` grows. So a UID here depends only on what the event is about (the employee or
+team and the date, plus the meeting), never on the job or solve that produced it, and the
+sequence is a :class:`Version` that grows with each publication. With ``horizon.timezone`` set,
+times carry that ``TZID`` and the calendar holds its ``VTIMEZONE``; without it they float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event, vText
+
+from optimizer.domain.problem import Employee, Meeting, RosterProblem, Team
+from optimizer.domain.solution import Assignment
+
+PRODID = "-//Hybrid Roster Optimizer//roster//EN"
+UID_DOMAIN = "hybrid-roster-optimizer"
+LOCATION_LABELS = {"office": "Office", "home": "Home", "other": "Other location", "off": "Off"}
+LEAVE_LABEL = "Leave"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Sequences count seconds from this moment, so they stay well inside a 32-bit integer.
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Version:
+    """When a roster was published: ``DTSTAMP`` of its events and their ``SEQUENCE``."""
+
+    stamp: dt.datetime
+    sequence: int
+
+    @classmethod
+    def at(cls, moment: dt.datetime) -> Version:
+        """The version of a roster published at ``moment`` (later moments give larger sequences)."""
+        moment = moment.astimezone(dt.UTC).replace(microsecond=0)
+        return cls(moment, max(0, int((moment - SEQUENCE_EPOCH).total_seconds())))
+
+    @classmethod
+    def from_timestamp(cls, seconds: float) -> Version:
+        """The version of a roster published at a POSIX time."""
+        return cls.at(dt.datetime.fromtimestamp(seconds, tz=dt.UTC))
+
+
+def text(value: str) -> vText:
+    """A TEXT value: line breaks kept as escaped newlines, other control characters dropped
+    (``;``, ``,`` and ``\\`` are escaped when written)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return vText(_CONTROL.sub("", value))
+
+
+def uid(*parts: str) -> str:
+    """A UID made from what an event is about: the same parts always give the same UID."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def local_time(day: dt.date, clock: str, zone: zoneinfo.ZoneInfo | None) -> dt.datetime:
+    """``day`` at a ``HH:MM`` clock time (``24:00`` is 00:00 of the next day), floating without a
+    zone; in a zone, a time that a daylight-saving change skips or repeats takes the later offset."""
+    hours, minutes = (int(part) for part in clock.split(":"))
+    moment = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hours, minutes=minutes)
+    if zone is None:
+        return moment
+    return moment.replace(tzinfo=zone, fold=1).astimezone(dt.UTC).astimezone(zone)
+
+
+def _zone(problem: RosterProblem) -> zoneinfo.ZoneInfo | None:
+    name = problem.horizon.timezone
+    return zoneinfo.ZoneInfo(name) if name else None
+
+
+def _new_calendar(problem: RosterProblem, name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", text(name))
+    calendar.add("x-wr-calname", text(name))
+    calendar.add("x-published-ttl", vText("PT1H"))
+    if problem.horizon.timezone:
+        calendar.add("x-wr-timezone", vText(problem.horizon.timezone))
+    return calendar
+
+
+def _finish(calendar: Calendar, problem: RosterProblem) -> bytes:
+    """Add the VTIMEZONE of every zone used (covering the horizon) and serialise."""
+    first = problem.horizon.start - dt.timedelta(days=1)
+    calendar.add_missing_timezones(first, first + dt.timedelta(days=problem.horizon.days + 2))
+    return calendar.to_ical()
+
+
+def _event(event_uid: str, summary: str, version: Version) -> Event:
+    event = Event()
+    event.add("uid", event_uid)
+    event.add("dtstamp", version.stamp)
+    event.add("last-modified", version.stamp)
+    event.add("sequence", version.sequence)
+    event.add("summary", text(summary))
+    return event
+
+
+def _all_day(event: Event, day: dt.date) -> Event:
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def _site_name(problem: RosterProblem, site_id: str | None) -> str | None:
+    site = next((site for site in problem.sites if site.id == site_id), None)
+    return (site.name or site.id) if site else None
+
+
+def _day_event(problem: RosterProblem, person: Employee, a: Assignment, version: Version) -> Event:
+    """The event of one employee's working day: where and when, or an all-day off or leave."""
+    event_uid = uid("day", person.id, a.date.isoformat())
+    if a.location == "off" or a.start is None or a.end is None:
+        label = LEAVE_LABEL if a.date in person.unavailable else LOCATION_LABELS["off"]
+        return _all_day(_event(event_uid, label, version), a.date)
+    label = LOCATION_LABELS[a.location]
+    hours = "" if a.hours is None else f"{a.hours:g} h"
+    event = _event(event_uid, f"{label}: {hours}" if hours else label, version)
+    zone = _zone(problem)
+    event.add("dtstart", local_time(a.date, a.start, zone))
+    event.add("dtend", local_time(a.date, a.end, zone))
+    where = _site_name(problem, a.site) if a.location == "office" else None
+    event.add("location", text(where or label))
+    event.add("description", text(f"{label}, {a.start}–{a.end}" + (f", {hours} effective" if hours else "")))
+    return event
+
+
+def _meets_on(meeting: Meeting, day: dt.date) -> bool:
+    return meeting.date == day if meeting.date is not None else meeting.weekday == WEEKDAYS[day.weekday()]
+
+
+def _meeting_key(team: Team, index: int) -> str:
+    meeting = team.meetings[index]
+    return meeting.name if meeting.name else f"#{index}"
+
+
+def _meeting_event(
+    problem: RosterProblem, team: Team, index: int, day: dt.date, owner: str, version: Version
+) -> Event:
+    """A team meeting on one day; ``owner`` tells the employee or team calendar apart in its UID."""
+    meeting = team.meetings[index]
+    title = meeting.name or "Team meeting"
+    event = _event(uid("meeting", owner, team.id, _meeting_key(team, index), day.isoformat()), title, version)
+    zone = _zone(problem)
+    event.add("dtstart", local_time(day, meeting.start, zone))
+    event.add("dtend", local_time(day, meeting.end, zone))
+    event.add("description", text(f"{title} of team {team.name or team.id}, in the office"))
+    return event
+
+
+def _meetings(team: Team, days: list[dt.date]) -> Iterator[tuple[int, dt.date]]:
+    for index, meeting in enumerate(team.meetings):
+        for day in days:
+            if _meets_on(meeting, day):
+                yield index, day
+
+
+def employee_calendar(
+    problem: RosterProblem, assignments: list[Assignment], employee: str, version: Version
+) -> bytes:
+    """One employee's roster: an event per working day (where, start and end, or an all-day off
+    or leave) and the team meetings they attend."""
+    person = next(e for e in problem.employees if e.id == employee)
+    calendar = _new_calendar(problem, f"Roster of {person.name or person.id}")
+    own = [a for a in assignments if a.employee == employee]
+    for a in own:
+        calendar.add_component(_day_event(problem, person, a, version))
+    team = next((team for team in problem.teams if team.id == person.team), None)
+    if team is not None:
+        office_days = [a.date for a in own if a.location == "office"]
+        for index, day in _meetings(team, office_days):
+            attendees = team.meetings[index].attendees
+            if attendees is None or employee in attendees:
+                owner = "employee\x1f" + employee
+                calendar.add_component(_meeting_event(problem, team, index, day, owner, version))
+    return _finish(calendar, problem)
+
+
+def _who_is_where(
+    problem: RosterProblem, members: dict[str, Employee], day_of: list[Assignment]
+) -> list[str]:
+    """Lines ``Office (Head office): Ayu, Budi`` for one team and day, in order of first mention."""
+    groups: dict[str, list[str]] = {}
+    for a in day_of:
+        person = members[a.employee]
+        if a.location == "office":
+            key = f"Office ({_site_name(problem, a.site) or a.site})"
+        elif a.location == "off":
+            key = LEAVE_LABEL if a.date in person.unavailable else LOCATION_LABELS["off"]
+        else:
+            key = LOCATION_LABELS[a.location]
+        groups.setdefault(key, []).append(person.name or person.id)
+    return [f"{key}: {', '.join(people)}" for key, people in groups.items()]
+
+
+def team_calendar(
+    problem: RosterProblem, assignments: list[Assignment], team_id: str, version: Version
+) -> bytes:
+    """A team's roster: an all-day event per working day listing who is where, and its meetings."""
+    team = next(team for team in problem.teams if team.id == team_id)
+    members = {person.id: person for person in problem.employees if person.team == team_id}
+    calendar = _new_calendar(problem, f"Team {team.name or team.id}")
+    by_day: dict[dt.date, list[Assignment]] = {}
+    for a in assignments:
+        if a.employee in members:
+            by_day.setdefault(a.date, []).append(a)
+    for day in sorted(by_day):
+        in_office = sum(1 for a in by_day[day] if a.location == "office")
+        summary = f"{team.name or team.id}: {in_office} of {len(by_day[day])} in the office"
+        event = _all_day(_event(uid("team-day", team_id, day.isoformat()), summary, version), day)
+        event.add("description", text("\n".join(_who_is_where(problem, members, by_day[day]))))
+        calendar.add_component(event)
+    for index, day in _meetings(team, sorted(by_day)):
+        calendar.add_component(_meeting_event(problem, team, index, day, "team", version))
+    return _finish(calendar, problem)
