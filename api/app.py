@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import errors
 from api.deps import require_tenant
 from api.middleware import BodyLimit, ServerTiming
-from api.routes import capacity, check, exports, health, jobs, solve
+from api.routes import calendars, capacity, check, exports, health, imports, jobs, solve
 from api.security import load_keys
 from api.settings import Settings, get_settings
 from api.store import JobStore
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings, app.state.keys = settings, keys
     errors.install(app)
-    for module in (solve, jobs, exports, check, capacity):
+    for module in (solve, jobs, exports, calendars, imports, check, capacity):
         app.include_router(module.router, dependencies=[Depends(require_tenant)])
     app.include_router(health.router)
     if settings.cors_origins:
