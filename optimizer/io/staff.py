@@ -99,8 +99,8 @@ def import_staff(table: Table, base: Any = None, *, start: dt.date | None = None
             )
         )
         base = default_base(start)
-    elif start is not None:
-        base = {**base, "horizon": {**(base.get("horizon") or {}), "start": start.isoformat()}}
+    elif start is not None and isinstance(base.get("horizon", {}), dict):
+        base = {**base, "horizon": {**base.get("horizon", {}), "start": start.isoformat()}}
     if "id" not in columns.values():
         raise InvalidStaff(errors)
     problem, offsets = _problem(base, [row for row in rows if "id" in row.employee])
