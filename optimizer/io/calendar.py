@@ -93,9 +93,12 @@ def _new_calendar(problem: RosterProblem, name: str) -> Calendar:
 
 
 def _finish(calendar: Calendar, problem: RosterProblem) -> bytes:
-    """Add the VTIMEZONE of every zone used (covering the horizon) and serialise."""
-    first = problem.horizon.start - dt.timedelta(days=1)
-    calendar.add_missing_timezones(first, first + dt.timedelta(days=problem.horizon.days + 2))
+    """Add the VTIMEZONE of every zone used (its rules from a year before to a year after the
+    horizon) and serialise."""
+    first = problem.horizon.start - dt.timedelta(days=366)
+    calendar.add_missing_timezones(
+        first, problem.horizon.start + dt.timedelta(days=problem.horizon.days + 366)
+    )
     return calendar.to_ical()
 
 
@@ -149,9 +152,16 @@ def _meeting_key(team: Team, index: int) -> str:
 
 
 def _meeting_event(
-    problem: RosterProblem, team: Team, index: int, day: dt.date, owner: str, version: Version
+    problem: RosterProblem,
+    team: Team,
+    index: int,
+    day: dt.date,
+    owner: str,
+    version: Version,
+    site: str | None = None,
 ) -> Event:
-    """A team meeting on one day; ``owner`` tells the employee or team calendar apart in its UID."""
+    """A team meeting on one day (at ``site``, when known); ``owner`` tells the employee or team
+    calendar apart in its UID."""
     meeting = team.meetings[index]
     title = meeting.name or "Team meeting"
     event = _event(uid("meeting", owner, team.id, _meeting_key(team, index), day.isoformat()), title, version)
@@ -159,6 +169,9 @@ def _meeting_event(
     event.add("dtstart", local_time(day, meeting.start, zone))
     event.add("dtend", local_time(day, meeting.end, zone))
     event.add("description", text(f"{title} of team {team.name or team.id}, in the office"))
+    where = _site_name(problem, site)
+    if where:
+        event.add("location", text(where))
     return event
 
 
@@ -186,7 +199,8 @@ def employee_calendar(
             attendees = team.meetings[index].attendees
             if attendees is None or employee in attendees:
                 owner = "employee\x1f" + employee
-                calendar.add_component(_meeting_event(problem, team, index, day, owner, version))
+                meeting = _meeting_event(problem, team, index, day, owner, version, person.site)
+                calendar.add_component(meeting)
     return _finish(calendar, problem)
 
 

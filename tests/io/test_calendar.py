@@ -62,6 +62,17 @@ def test_an_end_of_2400_is_midnight_of_the_next_day() -> None:
     assert local_time(dt.date(2026, 12, 7), "24:00", zone) == dt.datetime(2026, 12, 8, tzinfo=zone)
 
 
+def test_a_zone_with_daylight_saving_has_its_changes_in_the_vtimezone() -> None:
+    problem, solution = solved()
+    zoned = problem.model_copy(deep=True)
+    zoned.horizon.timezone = "Europe/Berlin"
+    calendar = Calendar.from_ical(employee_calendar(zoned, solution.assignments, "e1", V1))
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert {sub.name for sub in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+    start = next(e for e in calendar.walk("VEVENT") if isinstance(e.decoded("dtstart"), dt.datetime))
+    assert start.decoded("dtstart").utcoffset() == dt.timedelta(hours=1)  # December: winter time
+
+
 def test_times_a_daylight_saving_change_skips_or_repeats_take_the_later_offset() -> None:
     zone = zoneinfo.ZoneInfo("Europe/Berlin")
     repeated = local_time(dt.date(2026, 10, 25), "02:30", zone)
@@ -100,6 +111,7 @@ def test_team_meetings_appear_in_attendees_calendars() -> None:
     start, end = meetings[0].decoded("dtstart"), meetings[0].decoded("dtend")
     assert (start.date(), start.strftime("%H:%M"), end.strftime("%H:%M")) == (tuesday, "09:00", "11:00")
     assert meetings[0]["dtstart"].params["TZID"] == "Asia/Jakarta"
+    assert str(meetings[0]["location"]) == "Head office"
     day = next(a for a in solution.assignments if a.employee == "e1" and a.date == tuesday)
     assert day.location == "office"
 
