@@ -62,8 +62,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings, app.state.keys = settings, keys
     errors.install(app)
-    for module in (solve, jobs, exports, calendars, imports, check, capacity):
+    for module in (solve, jobs, exports, imports, check, capacity):
         app.include_router(module.router, dependencies=[Depends(require_tenant)])
+    app.include_router(calendars.router)  # publishing needs a key; the feed takes a key or a feed token
+    app.include_router(calendars.feed_router)
     app.include_router(health.router)
     if settings.cors_origins:
         app.add_middleware(

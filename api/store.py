@@ -8,6 +8,7 @@ lease of its run, so a run that the supervisor has given up on can no longer cha
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 import time
@@ -242,7 +243,8 @@ class JobStore:
     # --- publication (calendar feeds) -------------------------------------------------------
 
     def _add_publication(self) -> None:
-        """Add the ``published_at`` column to a database made before it existed (safe to repeat)."""
+        """Add the ``published_at`` column to a database made before it existed, and the table of
+        feed secrets (safe to repeat)."""
         with self._write() as db:
             columns = {row["name"] for row in db.execute("PRAGMA table_info(jobs)")}
             if "published_at" not in columns:
@@ -251,6 +253,25 @@ class JobStore:
                 "CREATE INDEX IF NOT EXISTS jobs_published ON jobs (tenant, published_at)"
                 " WHERE published_at IS NOT NULL"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS feed_secrets (tenant TEXT PRIMARY KEY, secret TEXT NOT NULL)"
+            )
+
+    def feed_secret(self, tenant: str) -> str:
+        """The tenant's secret for calendar feed tokens, made at first use and kept."""
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO feed_secrets (tenant, secret) VALUES (?, ?)",
+                (tenant, secrets.token_hex(32)),
+            )
+        secret = self.known_feed_secret(tenant)
+        assert secret is not None
+        return secret
+
+    def known_feed_secret(self, tenant: str) -> str | None:
+        """The tenant's feed secret if it has one (never makes one)."""
+        row = self._conn().execute("SELECT secret FROM feed_secrets WHERE tenant = ?", (tenant,)).fetchone()
+        return row[0] if row else None
 
     def publish(self, job_id: str, tenant: str) -> Job | None:
         """Mark a tenant's job published now (again: a later time); None if it is not theirs.
@@ -258,9 +279,7 @@ class JobStore:
         Publication times of a tenant grow by at least a second each time, so calendar sequences
         taken from them (in seconds) always grow."""
         with self._write() as db:
-            last = db.execute(
-                "SELECT max(published_at) FROM jobs WHERE tenant = ?", (tenant,)
-            ).fetchone()[0]
+            last = db.execute("SELECT max(published_at) FROM jobs WHERE tenant = ?", (tenant,)).fetchone()[0]
             cursor = db.execute(
                 "UPDATE jobs SET published_at = ? WHERE id = ? AND tenant = ?",
                 (max(float(int(time.time())), (last or 0) + 1), job_id, tenant),

@@ -88,8 +88,9 @@ def test_the_feed_shows_the_latest_published_roster(alice, bob, first, second) -
     assert alice.get("/v1/calendars/e2.ics").status_code == 404  # nothing published yet
     published = alice.post(f"{first}/publish")
     assert published.status_code == 200, published.text
-    assert published.json()["feeds"]["e2"] == "/v1/calendars/e2.ics"
-    assert published.json()["feeds"][ODD_ID] == f"/v1/calendars/{quote(ODD_ID, safe='')}.ics"
+    feeds = published.json()["feeds"]
+    assert feeds["e2"].startswith("/v1/calendars/e2.ics?token=alice.")
+    assert feeds[ODD_ID].startswith(f"/v1/calendars/{quote(ODD_ID, safe='')}.ics?token=alice.")
     feed = alice.get("/v1/calendars/e2.ics")
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/calendar")
     assert b"Santoso\\; Jr." in feed.content
@@ -107,6 +108,23 @@ def test_the_feed_shows_the_latest_published_roster(alice, bob, first, second) -
     # another tenant sees neither the feed nor the job
     assert bob.get("/v1/calendars/e2.ics").status_code == 404
     assert bob.post(f"{first}/publish").status_code == 404
+
+
+def test_a_feed_token_opens_one_feed_without_a_key(alice, anonymous, bob, first) -> None:
+    feeds = alice.post(f"{first}/publish").json()["feeds"]
+    response = anonymous.get(feeds["e2"])
+    assert response.status_code == 200, response.text
+    assert b"Roster of Budi" in response.content
+    assert anonymous.get(feeds[ODD_ID]).status_code == 200
+    token = feeds["e2"].split("token=")[1]
+    assert anonymous.get(f"/v1/calendars/e3.ics?token={token}").status_code == 401  # another employee
+    tampered = token[:-1] + ("1" if token.endswith("0") else "0")
+    assert anonymous.get(f"/v1/calendars/e2.ics?token={tampered}").status_code == 401
+    forged = "bob." + token.split(".", 1)[1]
+    assert anonymous.get(f"/v1/calendars/e2.ics?token={forged}").status_code == 401  # another tenant
+    assert anonymous.get("/v1/calendars/e2.ics?token=nobody.abc").status_code == 401
+    assert anonymous.get("/v1/calendars/e2.ics").status_code == 401  # neither key nor token
+    assert alice.post(f"{first}/publish").json()["feeds"] == feeds  # tokens stay the same
 
 
 def test_a_job_without_a_roster_cannot_be_published(alice) -> None:
