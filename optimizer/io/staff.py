@@ -89,7 +89,7 @@ def import_staff(table: Table, base: Any = None, *, start: dt.date | None = None
     ``table``, or :class:`InvalidStaff` with every error of the sheet, the base and the problem."""
     errors: list[SheetError] = []
     columns = _columns(table, errors)
-    rows = [_row(number, cells, columns, errors) for number, cells in table.rows]
+    rows = [_row(number, cells, columns, len(table.header), errors) for number, cells in table.rows]
     if base is None:
         base = default_base(start)
     elif not isinstance(base, dict):
@@ -103,11 +103,11 @@ def import_staff(table: Table, base: Any = None, *, start: dt.date | None = None
         base = {**base, "horizon": {**base.get("horizon", {}), "start": start.isoformat()}}
     if "id" not in columns.values():
         raise InvalidStaff(errors)
-    problem, offsets = _problem(base, [row for row in rows if "id" in row.employee])
+    named = [row for row in rows if "id" in row.employee]
+    problem, offsets = _problem(base, named)
     try:
         valid = parse_problem(problem)
     except InvalidProblem as exc:
-        named = [row for row in rows if "id" in row.employee]
         errors.extend(_map_error(error, named, offsets) for error in exc.errors)
         valid = None
     if errors or valid is None:
@@ -146,9 +146,16 @@ def _columns(table: Table, errors: list[SheetError]) -> dict[int, str]:
     return known
 
 
-def _row(number: int, cells: list[str], columns: dict[int, str], errors: list[SheetError]) -> _Row:
+def _row(
+    number: int, cells: list[str], columns: dict[int, str], width: int, errors: list[SheetError]
+) -> _Row:
+    """One employee from a row's cells; a cell that cannot be read is an error and left out."""
     row = _Row(number, {}, {})
     for index, text in enumerate(cells):
+        if index >= width and text.strip():
+            errors.append(
+                SheetError(f"{text.strip()!r} is in column {index + 1}, past the header", "no_header", number)
+            )
         if index not in columns:
             continue
         name = columns[index]

@@ -123,6 +123,15 @@ def test_a_sheet_without_an_id_column_or_with_duplicate_columns_is_refused() -> 
     ]
 
 
+def test_cells_past_the_header_are_errors() -> None:
+    assert _errors(csv_bytes([["id", "site"], ["e1", "hq", "surprise"]])) == [
+        "row 2: 'surprise' is in column 3, past the header"
+    ]
+    assert _errors(csv_bytes([["id", "", "site"], ["e1", "x", "hq"]])) == [
+        "row 1: column 2 holds data but has no header"
+    ]
+
+
 def test_errors_of_the_base_name_its_json_path() -> None:
     base = {**BASE, "sites": [{"id": "hq", "desks": -1}]}
     errors = _errors(csv_bytes([HEADER, GOOD_ROWS[0]]), base=base)
