@@ -286,20 +286,20 @@ class JobStore:
             )
         return self.get(job_id, tenant) if cursor.rowcount == 1 else None
 
-    def latest_published(self, tenant: str, employee: str) -> Job | None:
-        """The tenant's most recently published job whose problem lists ``employee``."""
-        row = (
+    def published_for(self, tenant: str, employee: str, limit: int) -> list[Job]:
+        """The tenant's published jobs whose problem lists ``employee``, most recently published first."""
+        rows = (
             self._conn()
             .execute(
                 "SELECT * FROM jobs WHERE tenant = ? AND published_at IS NOT NULL AND EXISTS"
                 " (SELECT 1 FROM json_each(jobs.request, '$.employees')"
                 "  WHERE json_extract(value, '$.id') = ?)"
-                " ORDER BY published_at DESC, seq DESC LIMIT 1",
-                (tenant, employee),
+                " ORDER BY published_at DESC, seq DESC LIMIT ?",
+                (tenant, employee, limit),
             )
-            .fetchone()
+            .fetchall()
         )
-        return _job(row) if row else None
+        return [_job(row) for row in rows]
 
     # --- the worker side ----------------------------------------------------------------------
 

@@ -17,17 +17,19 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep, TenantDep, require_tenant
-from api.routes.exports import CALENDAR, NO_ROSTER, employee_ics, job_roster
+from api.routes.exports import CALENDAR, ICS, NO_ROSTER, job_roster, job_version
 from api.routes.jobs import owned
 from api.routes.responses import NOT_FOUND
 from api.security import tenant_for
 from api.store import JobStore
+from optimizer.io.calendar import Published, employee_feed
 
 router = APIRouter(prefix="/v1", tags=["calendars"], dependencies=[Depends(require_tenant)])
 feed_router = APIRouter(prefix="/v1", tags=["calendars"])  # its own authentication: a key or a token
+FEED_ROSTERS = 12  # the published rosters a feed is made of (about three months of weekly rosters)
 
 
-class Published(BaseModel):
+class PublishedJob(BaseModel):
     """A published roster: the feed of each of its employees now shows it."""
 
     id: str = Field(description="The job id.")
@@ -48,8 +50,8 @@ def feed_url(secret: str, tenant: str, employee: str) -> str:
     return f"/v1/calendars/{quote(employee, safe='')}.ics?token={feed_token(secret, tenant, employee)}"
 
 
-@router.post("/jobs/{job_id}/publish", response_model=Published, responses={**NOT_FOUND, **NO_ROSTER})
-def publish_job(job_id: str, tenant: TenantDep, store: StoreDep) -> Published:
+@router.post("/jobs/{job_id}/publish", response_model=PublishedJob, responses={**NOT_FOUND, **NO_ROSTER})
+def publish_job(job_id: str, tenant: TenantDep, store: StoreDep) -> PublishedJob:
     """Publish a finished solve job's roster: each employee's feed shows it until a later one is
     published (publishing again raises the calendars' sequence)."""
     problem, _ = job_roster(owned(store, job_id, tenant))
@@ -58,7 +60,9 @@ def publish_job(job_id: str, tenant: TenantDep, store: StoreDep) -> Published:
         raise HTTPException(404, detail=f"no job {job_id!r}")
     secret = store.feed_secret(tenant)
     feeds = {person.id: feed_url(secret, tenant, person.id) for person in problem.employees}
-    return Published(id=job.id, published_at=dt.datetime.fromtimestamp(job.published_at, dt.UTC), feeds=feeds)
+    return PublishedJob(
+        id=job.id, published_at=dt.datetime.fromtimestamp(job.published_at, dt.UTC), feeds=feeds
+    )
 
 
 def _feed_tenant(request: Request, store: JobStore, employee: str, token: str | None) -> str:
@@ -88,13 +92,19 @@ TokenQuery = Annotated[
 
 
 @feed_router.get("/calendars/{employee:path}.ics", response_class=Response, responses=FEED)
-def employee_feed(employee: str, request: Request, store: StoreDep, token: TokenQuery = None) -> Response:
-    """The employee's latest published roster as iCalendar, for calendar subscriptions."""
+def calendar_feed(employee: str, request: Request, store: StoreDep, token: TokenQuery = None) -> Response:
+    """The employee's published rosters as iCalendar, for calendar subscriptions: each day as the most
+    recently published roster has it (the last 12 published rosters that list the employee)."""
     tenant = _feed_tenant(request, store, employee, token)
-    job = store.latest_published(tenant, employee)
-    if job is None:
+    jobs = store.published_for(tenant, employee, FEED_ROSTERS)
+    if not jobs:
         raise HTTPException(404, detail=f"no published roster lists employee {employee!r}")
-    problem, solution = job_roster(job)
-    response = employee_ics(job, problem, solution, employee)
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    rosters = []
+    for job in jobs:
+        problem, solution = job_roster(job)
+        rosters.append(Published(problem, solution.assignments, job_version(job)))
+    return Response(
+        employee_feed(rosters, employee),
+        media_type=ICS,
+        headers={"Cache-Control": "no-cache", "Content-Disposition": 'inline; filename="roster.ics"'},
+    )

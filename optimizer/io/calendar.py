@@ -92,13 +92,12 @@ def _new_calendar(problem: RosterProblem, name: str) -> Calendar:
     return calendar
 
 
-def _finish(calendar: Calendar, problem: RosterProblem) -> bytes:
+def _finish(calendar: Calendar, *problems: RosterProblem) -> bytes:
     """Add the VTIMEZONE of every zone used (its rules from a year before to a year after the
-    horizon) and serialise."""
-    first = problem.horizon.start - dt.timedelta(days=366)
-    calendar.add_missing_timezones(
-        first, problem.horizon.start + dt.timedelta(days=problem.horizon.days + 366)
-    )
+    horizons) and serialise."""
+    first = min(problem.horizon.start for problem in problems) - dt.timedelta(days=366)
+    last = max(problem.horizon.start + dt.timedelta(days=problem.horizon.days) for problem in problems)
+    calendar.add_missing_timezones(first, last + dt.timedelta(days=366))
     return calendar.to_ical()
 
 
@@ -182,16 +181,22 @@ def _meetings(team: Team, days: list[dt.date]) -> Iterator[tuple[int, dt.date]]:
                 yield index, day
 
 
-def employee_calendar(
-    problem: RosterProblem, assignments: list[Assignment], employee: str, version: Version
-) -> bytes:
-    """One employee's roster: an event per working day (where, start and end, or an all-day off
-    or leave) and the team meetings they attend."""
+@dataclass(frozen=True)
+class Published:
+    """One published roster: its problem, its assignments and its version."""
+
+    problem: RosterProblem
+    assignments: list[Assignment]
+    version: Version
+
+
+def _employee_events(roster: Published, employee: str, days: set[dt.date] | None = None) -> list[Event]:
+    """An employee's events of one roster (only on ``days``, when given): a day event per working
+    day and the team meetings they attend."""
+    problem, version = roster.problem, roster.version
     person = next(e for e in problem.employees if e.id == employee)
-    calendar = _new_calendar(problem, f"Roster of {person.name or person.id}")
-    own = [a for a in assignments if a.employee == employee]
-    for a in own:
-        calendar.add_component(_day_event(problem, person, a, version))
+    own = [a for a in roster.assignments if a.employee == employee and (days is None or a.date in days)]
+    events = [_day_event(problem, person, a, version) for a in own]
     team = next((team for team in problem.teams if team.id == person.team), None)
     if team is not None:
         office_days = [a.date for a in own if a.location == "office"]
@@ -199,9 +204,38 @@ def employee_calendar(
             attendees = team.meetings[index].attendees
             if attendees is None or employee in attendees:
                 owner = "employee\x1f" + employee
-                meeting = _meeting_event(problem, team, index, day, owner, version, person.site)
-                calendar.add_component(meeting)
+                events.append(_meeting_event(problem, team, index, day, owner, version, person.site))
+    return events
+
+
+def _person_name(problem: RosterProblem, employee: str) -> str:
+    person = next(e for e in problem.employees if e.id == employee)
+    return person.name or person.id
+
+
+def employee_calendar(
+    problem: RosterProblem, assignments: list[Assignment], employee: str, version: Version
+) -> bytes:
+    """One employee's roster: an event per working day (where, start and end, or an all-day off
+    or leave) and the team meetings they attend."""
+    calendar = _new_calendar(problem, f"Roster of {_person_name(problem, employee)}")
+    for event in _employee_events(Published(problem, assignments, version), employee):
+        calendar.add_component(event)
     return _finish(calendar, problem)
+
+
+def employee_feed(rosters: list[Published], employee: str) -> bytes:
+    """An employee's calendar feed from published rosters, newest first: each date comes from the
+    newest roster that has it, so past weeks stay in the calendar and re-plans replace their days."""
+    newest = rosters[0].problem
+    calendar = _new_calendar(newest, f"Roster of {_person_name(newest, employee)}")
+    claimed: set[dt.date] = set()
+    for roster in rosters:
+        days = {a.date for a in roster.assignments if a.employee == employee} - claimed
+        for event in _employee_events(roster, employee, days):
+            calendar.add_component(event)
+        claimed |= days
+    return _finish(calendar, *(roster.problem for roster in rosters))
 
 
 def _who_is_where(

@@ -127,6 +127,25 @@ def test_a_feed_token_opens_one_feed_without_a_key(alice, anonymous, bob, first)
     assert alice.post(f"{first}/publish").json()["feeds"] == feeds  # tokens stay the same
 
 
+def test_the_feed_keeps_earlier_weeks_when_the_next_is_published(alice, first) -> None:
+    alice.post(f"{first}/publish")
+    next_week = _problem("Budi Santoso")
+    next_week["horizon"]["start"] = "2026-12-14"
+    next_week["employees"][1]["unavailable"] = []
+    later = _solve(alice, next_week)
+    assert alice.post(f"{later}/publish").status_code == 200
+    calendar = Calendar.from_ical(alice.get("/v1/calendars/e2.ics").content)
+    days = sorted(
+        event.decoded("dtstart").strftime("%Y-%m-%d")
+        if hasattr(event.decoded("dtstart"), "hour")
+        else event.decoded("dtstart").isoformat()
+        for event in calendar.walk("VEVENT")
+        if str(event["summary"]) != "Weekly"
+    )
+    assert days == [f"2026-12-{day:02d}" for day in (7, 8, 9, 10, 11, 14, 15, 16, 17, 18)]
+    assert str(calendar["x-wr-calname"]) == "Roster of Budi Santoso"  # the newest roster's name
+
+
 def test_a_job_without_a_roster_cannot_be_published(alice) -> None:
     problem = copy.deepcopy(NORMAL_PROBLEM)
     problem["sites"][0]["desks"] = 2
@@ -161,9 +180,9 @@ def test_an_older_database_gains_the_publication_column(tmp_path) -> None:
         assert store.publish("j1", "other") is None
         published = store.publish("j1", "t")
         assert published is not None and published.published_at is not None
-        assert store.latest_published("t", "e1").id == "j1"
-        assert store.latest_published("t", "e2") is None
-        assert store.latest_published("other", "e1") is None
+        assert [job.id for job in store.published_for("t", "e1", 5)] == ["j1"]
+        assert store.published_for("t", "e2", 5) == []
+        assert store.published_for("other", "e1", 5) == []
     finally:
         store.close()
     JobStore(path).close()  # opening it again changes nothing

@@ -9,7 +9,14 @@ import vobject
 from icalendar import Calendar
 
 from optimizer.domain.solution import Assignment
-from optimizer.io.calendar import Version, employee_calendar, local_time, team_calendar
+from optimizer.io.calendar import (
+    Published,
+    Version,
+    employee_calendar,
+    employee_feed,
+    local_time,
+    team_calendar,
+)
 from optimizer.io.files import calendar_files, file_stem
 from tests.io.problems import HOSTILE_NAMES, solved
 
@@ -95,6 +102,18 @@ def test_uids_stay_the_same_across_solves_and_sequences_grow() -> None:
     assert len(set(uids)) == 5
     other = _day_events(employee_calendar(problem, first.assignments, "e2", V1))
     assert not set(uids) & {str(event["uid"]) for event in other.values()}
+
+
+def test_a_feed_takes_each_day_from_the_newest_roster_that_has_it() -> None:
+    problem, first = solved()
+    _, second = solved(seed=1)
+    replan = [a for a in second.assignments if a.date.isoformat() >= "2026-12-09"]  # Wed-Fri re-planned
+    body = employee_feed([Published(problem, replan, V2), Published(problem, first.assignments, V1)], "e1")
+    days = _day_events(body)
+    assert sorted(days) == ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"]
+    for day, event in days.items():
+        assert int(event["sequence"]) == (V2 if day >= "2026-12-09" else V1).sequence
+    assert len(set(str(e["uid"]) for e in _events(body))) == len(_events(body))  # no UID twice
 
 
 def test_a_later_version_has_a_larger_sequence() -> None:
