@@ -10,67 +10,21 @@ times carry that ``TZID`` and the calendar holds its ``VTIMEZONE``; without it t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event
 
 from optimizer.domain.problem import Employee, Meeting, RosterProblem, Team
 from optimizer.domain.solution import Assignment
+from optimizer.io.ical import Version, all_day, finish, local_time, new_calendar, new_event, text, uid
 
-PRODID = "-//Hybrid Roster Optimizer//roster//EN"
-UID_DOMAIN = "hybrid-roster-optimizer"
+__all__ = ["Published", "Version", "employee_calendar", "employee_feed", "local_time", "team_calendar"]
+
 LOCATION_LABELS = {"office": "Office", "home": "Home", "other": "Other location", "off": "Off"}
 LEAVE_LABEL = "Leave"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Sequences count seconds from this moment, so they stay well inside a 32-bit integer.
-SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class Version:
-    """When a roster was published: ``DTSTAMP`` of its events and their ``SEQUENCE``."""
-
-    stamp: dt.datetime
-    sequence: int
-
-    @classmethod
-    def at(cls, moment: dt.datetime) -> Version:
-        """The version of a roster published at ``moment`` (later moments give larger sequences)."""
-        moment = moment.astimezone(dt.UTC).replace(microsecond=0)
-        return cls(moment, max(0, int((moment - SEQUENCE_EPOCH).total_seconds())))
-
-    @classmethod
-    def from_timestamp(cls, seconds: float) -> Version:
-        """The version of a roster published at a POSIX time."""
-        return cls.at(dt.datetime.fromtimestamp(seconds, tz=dt.UTC))
-
-
-def text(value: str) -> vText:
-    """A TEXT value: line breaks kept as escaped newlines, other control characters dropped
-    (``;``, ``,`` and ``\\`` are escaped when written)."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return vText(_CONTROL.sub("", value))
-
-
-def uid(*parts: str) -> str:
-    """A UID made from what an event is about: the same parts always give the same UID."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-    return f"{digest}@{UID_DOMAIN}"
-
-
-def local_time(day: dt.date, clock: str, zone: zoneinfo.ZoneInfo | None) -> dt.datetime:
-    """``day`` at a ``HH:MM`` clock time (``24:00`` is 00:00 of the next day), floating without a
-    zone; in a zone, a time that a daylight-saving change skips or repeats takes the later offset."""
-    hours, minutes = (int(part) for part in clock.split(":"))
-    moment = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hours, minutes=minutes)
-    if zone is None:
-        return moment
-    return moment.replace(tzinfo=zone, fold=1).astimezone(dt.UTC).astimezone(zone)
 
 
 def _zone(problem: RosterProblem) -> zoneinfo.ZoneInfo | None:
@@ -79,43 +33,13 @@ def _zone(problem: RosterProblem) -> zoneinfo.ZoneInfo | None:
 
 
 def _new_calendar(problem: RosterProblem, name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("name", text(name))
-    calendar.add("x-wr-calname", text(name))
-    calendar.add("x-published-ttl", vText("PT1H"))
-    if problem.horizon.timezone:
-        calendar.add("x-wr-timezone", vText(problem.horizon.timezone))
-    return calendar
+    return new_calendar(name, problem.horizon.timezone)
 
 
 def _finish(calendar: Calendar, *problems: RosterProblem) -> bytes:
-    """Add the VTIMEZONE of every zone used (its rules from a year before to a year after the
-    horizons) and serialise."""
-    first = min(problem.horizon.start for problem in problems) - dt.timedelta(days=366)
+    first = min(problem.horizon.start for problem in problems)
     last = max(problem.horizon.start + dt.timedelta(days=problem.horizon.days) for problem in problems)
-    calendar.add_missing_timezones(first, last + dt.timedelta(days=366))
-    return calendar.to_ical()
-
-
-def _event(event_uid: str, summary: str, version: Version) -> Event:
-    event = Event()
-    event.add("uid", event_uid)
-    event.add("dtstamp", version.stamp)
-    event.add("last-modified", version.stamp)
-    event.add("sequence", version.sequence)
-    event.add("summary", text(summary))
-    return event
-
-
-def _all_day(event: Event, day: dt.date) -> Event:
-    event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    return event
+    return finish(calendar, first, last)
 
 
 def _site_name(problem: RosterProblem, site_id: str | None) -> str | None:
@@ -128,10 +52,10 @@ def _day_event(problem: RosterProblem, person: Employee, a: Assignment, version:
     event_uid = uid("day", person.id, a.date.isoformat())
     if a.location == "off" or a.start is None or a.end is None:
         label = LEAVE_LABEL if a.date in person.unavailable else LOCATION_LABELS["off"]
-        return _all_day(_event(event_uid, label, version), a.date)
+        return all_day(new_event(event_uid, label, version), a.date)
     label = LOCATION_LABELS[a.location]
     hours = "" if a.hours is None else f"{a.hours:g} h"
-    event = _event(event_uid, f"{label}: {hours}" if hours else label, version)
+    event = new_event(event_uid, f"{label}: {hours}" if hours else label, version)
     zone = _zone(problem)
     event.add("dtstart", local_time(a.date, a.start, zone))
     event.add("dtend", local_time(a.date, a.end, zone))
@@ -163,7 +87,9 @@ def _meeting_event(
     calendar apart in its UID."""
     meeting = team.meetings[index]
     title = meeting.name or "Team meeting"
-    event = _event(uid("meeting", owner, team.id, _meeting_key(team, index), day.isoformat()), title, version)
+    event = new_event(
+        uid("meeting", owner, team.id, _meeting_key(team, index), day.isoformat()), title, version
+    )
     zone = _zone(problem)
     event.add("dtstart", local_time(day, meeting.start, zone))
     event.add("dtend", local_time(day, meeting.end, zone))
@@ -269,7 +195,7 @@ def team_calendar(
     for day in sorted(by_day):
         in_office = sum(1 for a in by_day[day] if a.location == "office")
         summary = f"{team.name or team.id}: {in_office} of {len(by_day[day])} in the office"
-        event = _all_day(_event(uid("team-day", team_id, day.isoformat()), summary, version), day)
+        event = all_day(new_event(uid("team-day", team_id, day.isoformat()), summary, version), day)
         event.add("description", text("\n".join(_who_is_where(problem, members, by_day[day]))))
         calendar.add_component(event)
     for index, day in _meetings(team, sorted(by_day)):
