@@ -56,7 +56,12 @@ def import_command(
     staff: Annotated[
         Path | None, typer.Argument(help="Staff sheet: CSV (UTF-8) or XLSX, a row per employee.")
     ] = None,
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Where to write the problem JSON.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--out", help="Where to write the problem JSON (with --template: the files' prefix)."
+        ),
+    ] = None,
     base: Annotated[
         Path | None,
         typer.Option("--base", help="Organisation JSON: horizon, policy, sites, resources, teams, weights."),
