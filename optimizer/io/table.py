@@ -34,6 +34,10 @@ class Table:
 def read_table(data: bytes, filename: str) -> Table:
     """A CSV (UTF-8, separated by commas, semicolons or tabs) or an XLSX workbook's first sheet,
     told apart by the file name's extension (``.xlsx`` / ``.xlsm``) or the bytes themselves."""
+    if data[:4] == b"\xd0\xcf\x11\xe0" or filename.lower().endswith((".xls", ".ods")):
+        raise UnreadableSheet(
+            "only XLSX workbooks and CSV files are read: save the sheet as XLSX or 'CSV UTF-8'"
+        )
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         return _table(_xlsx_rows(data))
     return _table(_csv_rows(data))

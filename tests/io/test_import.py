@@ -143,6 +143,8 @@ def test_unreadable_files_say_why() -> None:
         read_table(b"id,name\r\n\xff\xfe,x\r\n", "s.csv")
     with pytest.raises(UnreadableSheet, match="not an XLSX workbook"):
         read_table(b"PK\x03\x04 broken", "s.xlsx")
+    with pytest.raises(UnreadableSheet, match="only XLSX workbooks and CSV files"):
+        read_table(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "staff.xls")
     with pytest.raises(UnreadableSheet, match="empty"):
         read_table(b"", "s.csv")
 
