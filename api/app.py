@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import errors
 from api.deps import require_tenant
 from api.middleware import BodyLimit, ServerTiming
-from api.routes import capacity, check, exports, health, jobs, plan, solve
+from api.routes import calendars, capacity, check, exports, health, imports, jobs, plan, solve
 from api.security import load_keys
 from api.settings import Settings, get_settings
 from api.store import JobStore
@@ -64,8 +64,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings, app.state.keys = settings, keys
     errors.install(app)
-    for module in (solve, jobs, plan, exports, check, capacity):
+    for module in (solve, jobs, plan, exports, imports, check, capacity):
         app.include_router(module.router, dependencies=[Depends(require_tenant)])
+    app.include_router(calendars.router)  # publishing needs a key; the feed takes a key or a feed token
+    app.include_router(calendars.feed_router)
     app.include_router(health.router)
     app.include_router(web_routes.router)
     web_pages.install(app)

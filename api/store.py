@@ -8,6 +8,7 @@ lease of its run, so a run that the supervisor has given up on can no longer cha
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 import time
@@ -76,6 +77,7 @@ class Job:
     best: dict[str, Any] | None = None
     result: dict[str, Any] | None = None
     error: str | None = None
+    published_at: float | None = None
 
     @property
     def finished(self) -> bool:
@@ -103,6 +105,7 @@ def _job(row: sqlite3.Row) -> Job:
         best=json.loads(row["best"]) if row["best"] else None,
         result=json.loads(row["result"]) if row["result"] else None,
         error=row["error"],
+        published_at=row["published_at"],
     )
 
 
@@ -120,6 +123,7 @@ class JobStore:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._conn().executescript(_SCHEMA)
+        self._add_publication()
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -235,6 +239,67 @@ class JobStore:
     def ping(self) -> bool:
         """Whether the database answers."""
         return self._conn().execute("SELECT 1").fetchone()[0] == 1
+
+    # --- publication (calendar feeds) -------------------------------------------------------
+
+    def _add_publication(self) -> None:
+        """Add the ``published_at`` column to a database made before it existed, and the table of
+        feed secrets (safe to repeat)."""
+        with self._write() as db:
+            columns = {row["name"] for row in db.execute("PRAGMA table_info(jobs)")}
+            if "published_at" not in columns:
+                db.execute("ALTER TABLE jobs ADD COLUMN published_at REAL")
+            db.execute(
+                "CREATE INDEX IF NOT EXISTS jobs_published ON jobs (tenant, published_at)"
+                " WHERE published_at IS NOT NULL"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS feed_secrets (tenant TEXT PRIMARY KEY, secret TEXT NOT NULL)"
+            )
+
+    def feed_secret(self, tenant: str) -> str:
+        """The tenant's secret for calendar feed tokens, made at first use and kept."""
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO feed_secrets (tenant, secret) VALUES (?, ?)",
+                (tenant, secrets.token_hex(32)),
+            )
+        secret = self.known_feed_secret(tenant)
+        assert secret is not None
+        return secret
+
+    def known_feed_secret(self, tenant: str) -> str | None:
+        """The tenant's feed secret if it has one (never makes one)."""
+        row = self._conn().execute("SELECT secret FROM feed_secrets WHERE tenant = ?", (tenant,)).fetchone()
+        return row[0] if row else None
+
+    def publish(self, job_id: str, tenant: str) -> Job | None:
+        """Mark a tenant's job published now (again: a later time); None if it is not theirs.
+
+        Publication times of a tenant grow by at least a second each time, so calendar sequences
+        taken from them (in seconds) always grow."""
+        with self._write() as db:
+            last = db.execute("SELECT max(published_at) FROM jobs WHERE tenant = ?", (tenant,)).fetchone()[0]
+            cursor = db.execute(
+                "UPDATE jobs SET published_at = ? WHERE id = ? AND tenant = ?",
+                (max(float(int(time.time())), (last or 0) + 1), job_id, tenant),
+            )
+        return self.get(job_id, tenant) if cursor.rowcount == 1 else None
+
+    def published_for(self, tenant: str, employee: str, limit: int) -> list[Job]:
+        """The tenant's published jobs whose problem lists ``employee``, most recently published first."""
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT * FROM jobs WHERE tenant = ? AND published_at IS NOT NULL AND EXISTS"
+                " (SELECT 1 FROM json_each(jobs.request, '$.employees')"
+                "  WHERE json_extract(value, '$.id') = ?)"
+                " ORDER BY published_at DESC, seq DESC LIMIT ?",
+                (tenant, employee, limit),
+            )
+            .fetchall()
+        )
+        return [_job(row) for row in rows]
 
     # --- the worker side ----------------------------------------------------------------------
 

@@ -143,6 +143,12 @@ from optimizer.cli.plan import replan_command, why_command  # noqa: E402
 app.command("replan")(replan_command)
 app.command("why")(why_command)
 
+from optimizer.cli.data import export_command, import_command, schema_command  # noqa: E402
+
+app.command("import")(import_command)
+app.command("export")(export_command)
+app.command("schema")(schema_command)
+
 
 def main() -> None:
     """Entry point of the ``roster`` console script."""

@@ -28,9 +28,8 @@ def skip_unless_offered(server, path: str, reason: str) -> None:
 
 def effective_problem(server, job_id: str, published: dict) -> dict:
     """The problem a re-plan job solved: its own, with the published days and the day's changes."""
-    from optimizer.replan.request import DayEvents, replan_problem
-
     from optimizer.domain.solution import Assignment
+    from optimizer.replan.request import DayEvents, replan_problem
 
     body = server.client.get(f"/v1/jobs/{job_id}/problem").json()
     events = body["replan"]
