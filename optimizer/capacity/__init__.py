@@ -11,6 +11,7 @@ from optimizer.capacity.models import (
     CapacityReport,
     CapacityRequest,
     CurvePoint,
+    DroppedInput,
     Scenario,
     ScenarioRow,
     SiteCapacity,
@@ -18,16 +19,19 @@ from optimizer.capacity.models import (
 )
 from optimizer.capacity.overrides import apply_overrides
 from optimizer.capacity.sizing import size_capacity
+from optimizer.capacity.typical import typical_week
 
 __all__ = [
     "CapacityProgress",
     "CapacityReport",
     "CapacityRequest",
     "CurvePoint",
+    "DroppedInput",
     "Scenario",
     "ScenarioRow",
     "SiteCapacity",
     "WeekdayOccupancy",
     "apply_overrides",
     "size_capacity",
+    "typical_week",
 ]

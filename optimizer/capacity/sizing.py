@@ -23,7 +23,8 @@ from optimizer.capacity.models import (
     SiteCapacity,
 )
 from optimizer.capacity.overrides import apply_overrides
-from optimizer.capacity.points import as_solution, best_of, solve_point
+from optimizer.capacity.points import as_solution, best_of, solve_point, weekday_occupancy
+from optimizer.capacity.typical import typical_week
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution
 from optimizer.domain.validation import InvalidProblem, ProblemError
@@ -91,7 +92,11 @@ def size_capacity(
     stop: threading.Event | None = None,
 ) -> CapacityReport:
     """Size each requested site of a valid problem, then each scenario; raises :class:`InvalidProblem`
-    (422 details) for a request that does not fit the problem."""
+    (422 details) for a request that does not fit the problem. With ``request.typical`` the
+    problem's individual dates are dropped first (see :func:`typical_week`)."""
+    dropped = []
+    if request.typical:
+        problem, dropped = typical_week(problem)
     scenarios = check_request(problem, request)
     run = _Run(request, on_progress, stop)
     sites = request.sites or [site.id for site in problem.sites]
@@ -112,6 +117,8 @@ def size_capacity(
         time_limit=request.time_limit,
         solve_seconds=round(time.perf_counter() - run.started, 3),
         stopped=run.stopped,
+        typical=request.typical,
+        dropped=dropped,
         notes=run.notes,
     )
 
@@ -158,6 +165,7 @@ def size_site(
     unlimited = _unlimited(problem, site, staff, minimum, run, scenario)
     result.unlimited_objective = unlimited.objective
     result.unlimited_proven = unlimited.status == "optimal"
+    result.natural_demand = weekday_occupancy(unlimited, site)
     points = _points(problem, site, minimum, unlimited, run, curve, result, scenario)
     result.curve = points
     first = points[0] if points else None
