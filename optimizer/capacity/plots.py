@@ -175,7 +175,7 @@ def draw_curve(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> None
             text("chart.knee", lang, desks=knee.desks),
             (knee.desks, knee.objective),
             textcoords="offset points",
-            xytext=(8, -14),
+            xytext=(10, 2),
         )
     _marker(axes, site.current_desks, TODAY, "-.", text("chart.today", lang, desks=site.current_desks))
     if len(points) == 1 and site.binding_until == points[0].desks:
@@ -228,7 +228,9 @@ def draw_occupancy(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> 
             continue
         counts = _peaks(occupancy, days)
         bars = axes.bar([x + offset for x in positions], counts, width, color=colour, label=label, zorder=2)
-        axes.bar_label(bars, labels=[_count(c) for c in counts], fontsize="small", padding=2, zorder=4)
+        labels = axes.bar_label(bars, labels=[_count(c) for c in counts], fontsize="small", padding=2)
+        for label in labels:
+            label.set(zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85})
         top = max(top, *(c for c in counts if not math.isnan(c)))
     if site.minimum_desks is not None:
         label = text("chart.minimum_line", lang, desks=site.minimum_desks)
