@@ -192,6 +192,13 @@ class SiteCapacity(BaseModel):
     )
     solve_seconds: float = 0.0
 
+    def inner_knee(self) -> int | None:
+        """The knee where it lies strictly inside the curve; at either end it tells a reader nothing."""
+        desks = [point.desks for point in self.curve if point.objective is not None]
+        if self.knee is None or len(desks) < 3 or not desks[0] < self.knee < desks[-1]:
+            return None
+        return self.knee
+
 
 class ScenarioRow(BaseModel):
     """One line of the what-if table: a scenario at one site."""

@@ -168,8 +168,8 @@ def draw_curve(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> None
             fontsize="small",
             color=CURVE,
         )
-    if site.knee is not None and points[0].desks < site.knee < points[-1].desks:
-        knee = next(p for p in points if p.desks == site.knee)
+    if site.inner_knee() is not None:
+        knee = next(p for p in points if p.desks == site.inner_knee())
         axes.scatter([knee.desks], [knee.objective], s=160, marker="*", color=KNEE, zorder=4)
         axes.annotate(
             text("chart.knee", lang, desks=knee.desks),

@@ -78,7 +78,7 @@ def summary_table(report: CapacityReport, lang: str = DEFAULT_LANG) -> list[str]
             s.people_per_desk,
             _weekday(s.peak_weekday, lang),
             s.binding_until,
-            s.knee,
+            s.inner_knee(),
         ]
         for s in report.sites
     ]
@@ -137,8 +137,8 @@ def site_section(site: SiteCapacity, lang: str = DEFAULT_LANG) -> list[str]:
         lines.append(f"- {binding}")
     elif len(site.curve) > 1:
         lines.append("- " + text("report.curve_cut", lang))
-    if site.knee is not None and len(site.curve) > 2:
-        lines.append("- " + text("report.knee", lang, desks=site.knee))
+    if site.inner_knee() is not None:
+        lines.append("- " + text("report.knee", lang, desks=site.inner_knee()))
     lines += ["", text("report.occupancy", lang), "", *_occupancy_table(site, lang)]
     if site.curve:
         lines += ["", text("report.curve", lang), "", *_curve_table(site, lang)]

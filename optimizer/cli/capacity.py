@@ -129,8 +129,8 @@ def _site_lines(site: SiteCapacity, lang: str) -> str:
     ]
     if site.binding_until is not None:
         parts.append(text("cli.binding", lang, desks=site.binding_until))
-    if site.knee is not None and len(site.curve) > 2:
-        parts.append(text("cli.knee", lang, desks=site.knee))
+    if site.inner_knee() is not None:
+        parts.append(text("cli.knee", lang, desks=site.inner_knee()))
     return "; ".join(parts)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from optimizer import parse_problem
+from optimizer.capacity.models import CurvePoint, SiteCapacity
 from optimizer.capacity.plots import DPI, ROW_HEIGHT_PX, WIDTH_PX, draw_figure, plt, write_plots
 from optimizer.capacity.report import render_markdown
 from optimizer.domain.problem import WEEKDAYS
@@ -176,3 +177,12 @@ def test_a_weekday_without_working_day_is_labelled_so():
     ticks = [t.get_text() for t in figure.axes[0].get_xticklabels()]
     assert ticks == ["Mon", "Tue\n(no working day)", "Wed", "Thu", "Fri"]
     plt.close(figure)
+
+
+@pytest.mark.parametrize(
+    ("desks", "knee", "shown"), [((5, 7, 9), 7, 7), ((5, 7, 9), 9, None), ((5, 9), 5, None)]
+)
+def test_a_knee_is_shown_only_strictly_inside_the_curve(desks, knee, shown):
+    points = [CurvePoint(desks=d, status="optimal", proven=True, objective=100 - d) for d in desks]
+    site = SiteCapacity(site="hq", staff=9, current_desks=9, feasible=True, curve=points, knee=knee)
+    assert site.inner_knee() == shown
