@@ -156,6 +156,10 @@ class SiteCapacity(BaseModel):
     name: str | None = None
     staff: int = Field(description="Employees whose site this is.")
     current_desks: int
+    current_desks_by_date: dict[dt.date, int] = Field(
+        default_factory=dict,
+        description="Today's desks on the working days where they differ from `current_desks`.",
+    )
     feasible: bool
     minimum_desks: int | None = None
     minimum_lower_bound: int | None = Field(

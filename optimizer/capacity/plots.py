@@ -28,7 +28,14 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from optimizer.capacity.models import CapacityReport, SiteCapacity, WeekdayOccupancy  # noqa: E402
-from optimizer.capacity.wording import DEFAULT_LANG, site_title, text, weekday_name  # noqa: E402
+from optimizer.capacity.wording import (  # noqa: E402
+    DEFAULT_LANG,
+    WEEKDAY_TOKENS,
+    desk_exceptions,
+    site_title,
+    text,
+    weekday_name,
+)
 
 WIDTH_PX, ROW_HEIGHT_PX, DPI = 960, 540, 100
 CURVE, BOUND, MINIMUM, TODAY, KNEE, UNLIMITED = "#1f4e79", "#9dc3e6", "#c00000", "#548235", "#ffc000", "grey"
@@ -151,6 +158,7 @@ def draw_curve(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> None
         )
     top = max(objective)
     axes.set_ylim(0, max(1.0, top) * 1.18)
+    _desk_axis(axes, [*desks, site.current_desks], lang)
     if site.unlimited_objective is not None:
         label = text("chart.unlimited", lang, objective=site.unlimited_objective)
         axes.axhline(site.unlimited_objective, color=UNLIMITED, linestyle=":", linewidth=1.2, label=label)
@@ -177,7 +185,7 @@ def draw_curve(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> None
             textcoords="offset points",
             xytext=(10, 2),
         )
-    _marker(axes, site.current_desks, TODAY, "-.", text("chart.today", lang, desks=site.current_desks))
+    _marker(axes, site.current_desks, TODAY, "-.", _today(site, "chart.today", lang))
     if len(points) == 1 and site.binding_until == points[0].desks:
         axes.annotate(
             text("chart.nothing_gained", lang, desks=points[0].desks),
@@ -187,21 +195,24 @@ def draw_curve(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> None
             fontsize="small",
         )
     axes.set_title(text("chart.curve_title", lang, site=site_title(site.name, site.site, lang)))
-    _desk_axis(axes, [*desks, site.current_desks], lang)
     axes.set_ylabel(text("chart.unmet_weighted", lang))
     axes.grid(True, alpha=0.3)
     axes.legend(loc="lower left", fontsize="small")
 
 
 def _marker(axes: Axes, desks: int, colour: str, style: str, label: str) -> None:
-    """A vertical line at a desk count, labelled at the top of the panel."""
+    """A vertical line at a desk count, labelled at the top of the panel on the side with more room
+    (call it once the desk axis is set)."""
     axes.axvline(desks, color=colour, linestyle=style, linewidth=1.3, zorder=1)
+    low, high = axes.get_xlim()
+    right_half = desks > low + (high - low) / 2
     axes.annotate(
         label,
         (desks, 1.0),
         xycoords=("data", "axes fraction"),
         textcoords="offset points",
-        xytext=(4, -14),
+        xytext=(-4 if right_half else 4, -14),
+        ha="right" if right_half else "left",
         color=colour,
         fontsize="small",
     )
@@ -235,8 +246,16 @@ def draw_occupancy(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> 
     if site.minimum_desks is not None:
         label = text("chart.minimum_line", lang, desks=site.minimum_desks)
         axes.axhline(site.minimum_desks, color=MINIMUM, linestyle="--", linewidth=1.3, label=label, zorder=3)
-    label = text("chart.today_line", lang, desks=site.current_desks)
-    axes.axhline(site.current_desks, color=TODAY, linestyle="-.", linewidth=1.3, label=label, zorder=3)
+    label = _today(site, "chart.today_line", lang)
+    today = _todays_desks(site, days)
+    if len(set(today)) == 1:
+        axes.axhline(today[0], color=TODAY, linestyle="-.", linewidth=1.3, label=label, zorder=3)
+    else:
+        # One segment per weekday: the fewest desks on that weekday's dates.
+        worked = [(x, desks) for x, desks, day in zip(positions, today, days, strict=True) if day in present]
+        starts, ends = [x - 0.5 for x, _ in worked], [x + 0.5 for x, _ in worked]
+        levels = [desks for _, desks in worked]
+        axes.hlines(levels, starts, ends, color=TODAY, linestyles="-.", linewidth=1.3, label=label, zorder=3)
     ticks = [
         weekday_name(day, lang)
         if day in present
@@ -250,6 +269,24 @@ def draw_occupancy(axes: Axes, site: SiteCapacity, lang: str = DEFAULT_LANG) -> 
     axes.set_title(text("chart.occupancy_title", lang, site=site_title(site.name, site.site, lang)))
     axes.grid(True, axis="y", alpha=0.3)
     axes.legend(loc="upper center", fontsize="small", ncols=2)
+
+
+def _today(site: SiteCapacity, message: str, lang: str) -> str:
+    """The label of today's desks, with the dates where they differ."""
+    if not site.current_desks_by_date:
+        return text(message, lang, desks=site.current_desks)
+    exceptions = desk_exceptions(site.current_desks_by_date, lang)
+    return text(f"{message}_varies", lang, desks=site.current_desks, exceptions=exceptions)
+
+
+def _todays_desks(site: SiteCapacity, days: list[str]) -> list[int]:
+    """Per weekday, the fewest desks today on its dates."""
+    fewest = {day: site.current_desks for day in days}
+    for date, desks in site.current_desks_by_date.items():
+        day = WEEKDAY_TOKENS[date.weekday()]
+        if day in fewest:
+            fewest[day] = min(fewest[day], desks)
+    return [fewest[day] for day in days]
 
 
 def _count(value: float) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from optimizer.capacity.models import CapacityReport, CurvePoint, ScenarioRow, SiteCapacity
 from optimizer.capacity.plots import PlotFile
-from optimizer.capacity.wording import DEFAULT_LANG, site_title, text, weekday_name
+from optimizer.capacity.wording import DEFAULT_LANG, desk_exceptions, site_title, text, weekday_name
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import ExplanationItem
 
@@ -130,7 +130,7 @@ def site_section(site: SiteCapacity, lang: str = DEFAULT_LANG) -> list[str]:
     )
     lines += [
         f"- {minimum}",
-        "- " + text("report.today", lang, desks=site.current_desks, spare=_spare(site, lang)),
+        "- " + _today(site, lang),
     ]
     if site.binding_until is not None:
         binding = text("report.binding", lang, desks=site.binding_until, objective=site.unlimited_objective)
@@ -191,6 +191,14 @@ def _curve_table(site: SiteCapacity, lang: str) -> list[str]:
         for p in site.curve
     ]
     return _table([text(f"col.{column}", lang) for column in columns], rows, lang)
+
+
+def _today(site: SiteCapacity, lang: str) -> str:
+    spare = _spare(site, lang)
+    if not site.current_desks_by_date:
+        return text("report.today", lang, desks=site.current_desks, spare=spare)
+    exceptions = desk_exceptions(site.current_desks_by_date, lang)
+    return text("report.today_varies", lang, desks=site.current_desks, exceptions=exceptions, spare=spare)
 
 
 def _spare(site: SiteCapacity, lang: str) -> str:

@@ -146,7 +146,14 @@ def size_site(
     request, started = run.request, time.perf_counter()
     spec = next(s for s in problem.sites if s.id == site)
     staff = site_staff(problem, site)
-    result = SiteCapacity(site=site, name=spec.name, staff=staff, current_desks=spec.desks, feasible=False)
+    result = SiteCapacity(
+        site=site,
+        name=spec.name,
+        staff=staff,
+        current_desks=spec.desks,
+        current_desks_by_date=_desks_by_date(problem, site, spec.desks),
+        feasible=False,
+    )
     run.report("minimum", site=site, scenario=scenario, message=f"minimising the peak office count at {site}")
     minimum = minimum_desks(
         problem, site, request.time_limit, request.workers, request.prove_minimum, run.stop
@@ -246,6 +253,13 @@ def _points(problem, site, minimum: MinimumResult, unlimited, run: _Run, curve: 
             p.desks for p in walked.points if p.objective is not None and p.objective <= target
         )
     return walked.points
+
+
+def _desks_by_date(problem: RosterProblem, site: str, desks: int) -> dict:
+    """Today's desks at ``site`` on the working days where they differ from ``desks``."""
+    instance = compile_instance(problem)
+    per_day = instance.desks[site]
+    return {day.date: per_day[day.index] for day in instance.days if per_day[day.index] != desks}
 
 
 def _peak_weekday(point: CurvePoint) -> str | None:

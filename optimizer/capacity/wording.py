@@ -11,6 +11,7 @@ from __future__ import annotations
 import string
 
 DEFAULT_LANG = "en"
+WEEKDAY_TOKENS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 EN: dict[str, str] = {
     # Weekdays, short and long.
@@ -48,6 +49,8 @@ EN: dict[str, str] = {
     "dropped.employee": "Employee",
     "dropped.field": "Left out",
     "dropped.dates": "Dates",
+    "today.exception": "{desks} on {day} {date}",
+    "today.more": "{count} more date(s)",
     "reason.no_roster": "no valid roster at any desk count: {reason}",
     "reason.more": "… and {count} more (all of them in --json and --report)",
     "reason.not_found": "no roster found within {seconds:g} s per solve; raise the time limit",
@@ -65,6 +68,7 @@ EN: dict[str, str] = {
     "chart.minimum": "minimum {desks}",
     "chart.knee": "knee {desks}",
     "chart.today": "today {desks}",
+    "chart.today_varies": "today {desks} ({exceptions})",
     "chart.nothing_gained": "from {desks} desks on, more desks gain nothing",
     "chart.occupancy_title": "{site}: people in the office per weekday",
     "chart.no_working_day": "{day}\n(no working day)",
@@ -73,6 +77,7 @@ EN: dict[str, str] = {
     "chart.at_minimum": "at the minimum of {desks} desks",
     "chart.minimum_line": "minimum: {desks} desks",
     "chart.today_line": "today: {desks} desks",
+    "chart.today_line_varies": "today: {desks} desks ({exceptions})",
     # Markdown report.
     "report.title": "Desk capacity report",
     "report.problem": (
@@ -113,9 +118,10 @@ EN: dict[str, str] = {
     "report.not_proven": "not proven within the time limit; at least {bound} desks are needed",
     "report.minimum": "**Minimum: {desks} desks** for {staff} staff ({per_desk} people per desk); {proof}.",
     "report.today": "Desks today: {desks} ({spare}).",
+    "report.today_varies": "Desks today: {desks}, {exceptions} ({spare}).",
     "report.spare": "{count} more than the minimum",
     "report.exact": "exactly the minimum",
-    "report.short": "{count} fewer than the minimum: no valid roster today",
+    "report.short": "{count} fewer than the minimum: too few for every rule to hold",
     "report.binding": (
         "From **{desks} desks** on, more desks no longer reduce the unmet wishes "
         "({objective}, the same as with a desk for everyone)."
@@ -157,6 +163,7 @@ EN: dict[str, str] = {
     "report.note": "Note: {note}",
     # Console.
     "cli.site": "{site}: {staff} staff, {desks} desks today",
+    "cli.site_varies": "{site}: {staff} staff, {desks} desks today ({exceptions})",
     "cli.no_roster": "no valid roster at any desk count",
     "cli.not_found": "no roster found within the time limit",
     "cli.minimum": "minimum {desks} desks ({proof}), {per_desk} people per desk, busiest weekday {weekday}",
@@ -217,6 +224,25 @@ def weekday_name(day: str, lang: str = DEFAULT_LANG, long: bool = False) -> str:
     """A weekday token (``mon``) as a reader writes it: ``Mon`` or, with ``long``, ``Monday``."""
     key = f"weekday_long.{day}" if long else f"weekday.{day}"
     return text(key, lang) if key in EN else day
+
+
+def desk_exceptions(by_date: dict, lang: str = DEFAULT_LANG, limit: int = 3) -> str:
+    """Dates with other desk counts as a reader writes them: ``64 on Fri 2026-08-28``, at most
+    ``limit`` of them and then how many more."""
+    items = sorted(by_date.items())
+    shown = [
+        text(
+            "today.exception",
+            lang,
+            desks=desks,
+            day=weekday_name(WEEKDAY_TOKENS[date.weekday()], lang),
+            date=date,
+        )
+        for date, desks in items[:limit]
+    ]
+    if len(items) > limit:
+        shown.append(text("today.more", lang, count=len(items) - limit))
+    return ", ".join(shown)
 
 
 def site_title(name: str | None, site: str, lang: str = DEFAULT_LANG) -> str:

@@ -27,7 +27,7 @@ from optimizer.capacity import (
 )
 from optimizer.capacity.plots import write_plots
 from optimizer.capacity.report import reason, render_markdown, scenario_row
-from optimizer.capacity.wording import DEFAULT_LANG, site_title, text, weekday_name
+from optimizer.capacity.wording import DEFAULT_LANG, desk_exceptions, site_title, text, weekday_name
 from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile, load_problem, read_json
 from optimizer.domain.validation import InvalidProblem, ProblemError
 
@@ -111,6 +111,16 @@ def print_typical(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console
             out.print(f"    {who}: {', '.join(d.isoformat() for d in item.dates)}", markup=False)
 
 
+def _site_title(site: SiteCapacity, lang: str) -> str:
+    name = site_title(site.name, site.site, lang)
+    if not site.current_desks_by_date:
+        return text("cli.site", lang, site=name, staff=site.staff, desks=site.current_desks)
+    exceptions = desk_exceptions(site.current_desks_by_date, lang)
+    return text(
+        "cli.site_varies", lang, site=name, staff=site.staff, desks=site.current_desks, exceptions=exceptions
+    )
+
+
 def _site_lines(site: SiteCapacity, lang: str) -> str:
     proof = (
         text("cli.proven", lang)
@@ -139,13 +149,7 @@ def print_report(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console 
     out = out or console
     print_typical(report, lang, out)
     for site in report.sites:
-        title = text(
-            "cli.site",
-            lang,
-            site=site_title(site.name, site.site, lang),
-            staff=site.staff,
-            desks=site.current_desks,
-        )
+        title = _site_title(site, lang)
         if not site.feasible:
             out.print(f"[bold red]{escape(title)}: {escape(text('cli.no_roster', lang))}[/bold red]")
             for item in site.explanation or []:

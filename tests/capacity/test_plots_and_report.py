@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -116,7 +117,7 @@ def test_todays_desks_are_always_drawn_inside_the_axis(today):
     low, high = axes.get_xlim()
     assert low < today < high and low < min(curve) and max(curve) < high
     assert today in _vertical_lines(axes) and site.minimum_desks in _vertical_lines(axes)
-    assert f"today {today}" in [t.get_text() for t in axes.texts]
+    assert f"today {today} (1 on Tue 2026-12-08)" in [t.get_text() for t in axes.texts]
     assert axes.get_ylabel() == "unmet wishes, weighted"
     plt.close(figure)
 
@@ -186,3 +187,20 @@ def test_a_knee_is_shown_only_strictly_inside_the_curve(desks, knee, shown):
     points = [CurvePoint(desks=d, status="optimal", proven=True, objective=100 - d) for d in desks]
     site = SiteCapacity(site="hq", staff=9, current_desks=9, feasible=True, curve=points, knee=knee)
     assert site.inner_knee() == shown
+
+
+def test_todays_desks_by_date_are_drawn_per_weekday_and_named():
+    """The head office has 10 desks, but a single one on Tuesday 8 December."""
+    problem = office_week(staff=4, desks=10)
+    sized = size_checked(problem, curve=False)
+    (site,) = sized.sites
+    assert site.current_desks_by_date == {dt.date(2026, 12, 8): 1}
+    figure = draw_figure(sized, "occupancy", 960, 540, "en")
+    (axes,) = figure.axes
+    (today,) = [c for c in axes.collections if c.get_label().startswith("today")]
+    assert today.get_label() == "today: 10 desks (1 on Tue 2026-12-08)"
+    levels = sorted((segment[0][0], segment[0][1]) for segment in today.get_segments())
+    assert levels == [(-0.5, 10), (0.5, 1), (1.5, 10), (2.5, 10), (3.5, 10)]
+    plt.close(figure)
+    text = render_markdown(sized, problem)
+    assert "- Desks today: 10, 1 on Tue 2026-12-08 (" in text

@@ -103,6 +103,7 @@ def corner_cases() -> CapacityReport:
                     "site": "a",
                     "staff": 20,
                     "current_desks": 4,
+                    "current_desks_by_date": {f"2026-12-{day:02}": 2 for day in (7, 8, 12, 13)},
                     "feasible": True,
                     "minimum_desks": 5,
                     "minimum_lower_bound": 5,
