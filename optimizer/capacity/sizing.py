@@ -25,6 +25,7 @@ from optimizer.capacity.models import (
 from optimizer.capacity.overrides import apply_overrides
 from optimizer.capacity.points import as_solution, best_of, solve_point, weekday_occupancy
 from optimizer.capacity.typical import typical_week
+from optimizer.capacity.wording import text
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution
 from optimizer.domain.validation import InvalidProblem, ProblemError
@@ -108,9 +109,14 @@ def size_capacity(
         for site in sites:
             if run.stopped:
                 break
-            run.report("scenario", scenario=name, site=site, message=f"scenario {name}: sizing {site}")
+            run.report(
+                "scenario",
+                scenario=name,
+                site=site,
+                message=text("progress.scenario", scenario=name, site=site),
+            )
             rows.append(_row(name, changed, size_site(changed, site, run, curve=False, scenario=name)))
-    run.report("done", message="sizing finished")
+    run.report("done", message=text("progress.done"))
     return CapacityReport(
         sites=results,
         scenarios=rows,
@@ -154,7 +160,7 @@ def size_site(
         current_desks_by_date=_desks_by_date(problem, site, spec.desks),
         feasible=False,
     )
-    run.report("minimum", site=site, scenario=scenario, message=f"minimising the peak office count at {site}")
+    run.report("minimum", site=site, scenario=scenario, message=text("progress.minimum", site=site))
     minimum = minimum_desks(
         problem, site, request.time_limit, request.workers, request.prove_minimum, run.stop
     )
@@ -164,7 +170,7 @@ def size_site(
         result.solve_seconds = round(time.perf_counter() - started, 3)
         return result
     if minimum.minimum is None:
-        run.notes.append(f"{site}: no roster found within {request.time_limit:g} s; raise the time limit")
+        run.notes.append(text("note.not_found", site=site, seconds=request.time_limit))
         result.solve_seconds = round(time.perf_counter() - started, 3)
         return result
     _fill_minimum(result, minimum, staff)
@@ -198,7 +204,7 @@ def _unlimited(problem, site, staff, minimum: MinimumResult, run: _Run, scenario
     """The best roster with as many desks as staff at the site (capacity cannot bind)."""
     request = run.request
     desks = max(staff, minimum.minimum or 0)
-    run.report("unlimited", site=site, scenario=scenario, desks=desks, message="solving with unlimited desks")
+    run.report("unlimited", site=site, scenario=scenario, desks=desks, message=text("progress.unlimited"))
     solved = solve_point(problem, site, desks, minimum.roster, request.time_limit, request.workers, run.stop)
     seed = as_solution(problem, site, desks, minimum.roster) if minimum.roster else None
     return best_of(solved, seed)
@@ -210,8 +216,7 @@ def _points(problem, site, minimum: MinimumResult, unlimited, run: _Run, curve: 
     start = max(minimum.minimum, request.desks_from or 0)
     if request.desks_from is not None and request.desks_from < minimum.minimum:
         run.notes.append(
-            f"{site}: the curve starts at the minimum {minimum.minimum}, "
-            f"not at desks_from {request.desks_from}"
+            text("note.curve_start", site=site, minimum=minimum.minimum, desks_from=request.desks_from)
         )
     unlimited_peak = max((o.office for o in unlimited.occupancy if o.site == site), default=start)
     end = max(start, unlimited_peak)
@@ -271,6 +276,6 @@ def _peak_weekday(point: CurvePoint) -> str | None:
 
 def _explain(problem: RosterProblem, site: str, run: _Run):
     """Why no roster exists even with unlimited desks at ``site``."""
-    run.report("minimum", site=site, message="no roster at any desk count: explaining")
+    run.report("minimum", site=site, message=text("progress.explain"))
     relaxed = with_site_desks(problem, site, max(1, site_staff(problem, site)))
     return explain_infeasibility(compile_instance(relaxed), run.request.explain_time_limit)

@@ -54,6 +54,14 @@ EN: dict[str, str] = {
     "reason.no_roster": "no valid roster at any desk count: {reason}",
     "reason.more": "… and {count} more (all of them in --json and --report)",
     "reason.not_found": "no roster found within {seconds:g} s per solve; raise the time limit",
+    # Progress of a sizing run and notes in the report.
+    "progress.minimum": "minimising the peak office count at {site}",
+    "progress.unlimited": "solving with unlimited desks",
+    "progress.explain": "no roster at any desk count: explaining",
+    "progress.scenario": "scenario {scenario}: sizing {site}",
+    "progress.done": "sizing finished",
+    "note.not_found": "{site}: no roster found within {seconds:g} s; raise the time limit",
+    "note.curve_start": "{site}: the curve starts at the minimum {minimum}, not at desks_from {desks_from}",
     # Charts.
     "chart.no_site": "No site was sized.",
     "chart.no_roster": "No valid roster exists at any desk count.",
