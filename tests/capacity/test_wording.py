@@ -16,8 +16,8 @@ from optimizer.capacity.wording import EN, register, text, weekday_name
 from optimizer.cli.capacity import print_report
 from tests.capacity.problems import FOUR_OFFICE_DAYS, office_week, size_checked, this_week
 
-ONLY_OFFICE = {
-    "name": "office only",
+HOME_ONLY_IN_THE_OFFICE = {
+    "name": "every day in the office, p0 at home",
     "overrides": {"policy.office_days.min": 5, "employees[p0].locations": ["home"]},
 }
 
@@ -67,7 +67,9 @@ class Recording(dict):
 def reports():
     """A typical week with a feasible and an infeasible scenario, a curve, and a site without roster."""
     week = this_week()
-    typical = size_checked(week, typical=True, scenarios=[FOUR_OFFICE_DAYS, ONLY_OFFICE], curve_max_points=3)
+    typical = size_checked(
+        week, typical=True, scenarios=[FOUR_OFFICE_DAYS, HOME_ONLY_IN_THE_OFFICE], curve_max_points=3
+    )
     impossible = office_week(staff=3, policy={"office_days": {"min": 0, "max": 3}, "remote_days": {"max": 1}})
     return [
         (week, typical),
