@@ -64,7 +64,7 @@ EN: dict[str, str] = {
     "note.curve_start": "{site}: the curve starts at the minimum {minimum}, not at desks_from {desks_from}",
     # Charts.
     "chart.no_site": "No site was sized.",
-    "chart.no_roster": "No valid roster exists at any desk count.",
+    "chart.no_roster": "No valid roster exists, even with a desk for everyone at this site.",
     "chart.not_found": "No roster found in time.",
     "chart.desks": "desks",
     "chart.curve_title": "{site}: unmet wishes by desk count (lower is better)",
