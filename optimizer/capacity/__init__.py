@@ -13,6 +13,7 @@ from optimizer.capacity.models import (
     CapacityReport,
     CapacityRequest,
     CurvePoint,
+    DroppedInput,
     Scenario,
     ScenarioRow,
     SiteCapacity,
@@ -20,12 +21,14 @@ from optimizer.capacity.models import (
 )
 from optimizer.capacity.overrides import apply_overrides
 from optimizer.capacity.sizing import size_capacity
+from optimizer.capacity.typical import typical_week
 
 __all__ = [
     "CapacityProgress",
     "CapacityReport",
     "CapacityRequest",
     "CurvePoint",
+    "DroppedInput",
     "Scenario",
     "ScenarioRow",
     "SiteCapacity",
@@ -34,4 +37,5 @@ __all__ = [
     "max_explanations",
     "max_solves",
     "size_capacity",
+    "typical_week",
 ]

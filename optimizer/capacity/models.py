@@ -6,6 +6,7 @@ these models.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -81,6 +82,14 @@ class CapacityRequest(BaseModel):
     explain_time_limit: float = Field(default=10.0, gt=0, le=600)
     include_rosters: bool = Field(default=False, description="Attach the roster of every curve point.")
     scenarios: list[Scenario] = Field(default_factory=list)
+    typical: bool = Field(
+        default=False,
+        description=(
+            "Size the policy for a typical week, not this week's individuals: every employee's "
+            "`fixed` and `unavailable` dates and the problem's `previous` roster are dropped first "
+            "(and listed in the report's `dropped`); scenarios apply to that typical week."
+        ),
+    )
 
     @field_validator("desks_to")
     @classmethod
@@ -98,6 +107,20 @@ class CapacityRequest(BaseModel):
         if duplicates:
             raise ValueError(f"duplicate scenario name(s): {', '.join(duplicates)}")
         return value
+
+
+DroppedField = Literal["fixed", "unavailable", "previous", "frozen"]
+
+
+class DroppedInput(BaseModel):
+    """What a typical-week sizing left out for one employee: one field and its dates."""
+
+    field: DroppedField = Field(
+        description="`fixed` or `unavailable` of the employee, or their entries in `previous`/`frozen`."
+    )
+    employee: str
+    name: str | None = None
+    dates: list[dt.date] = Field(description="The dropped dates, in order.")
 
 
 class WeekdayOccupancy(BaseModel):
@@ -133,6 +156,10 @@ class SiteCapacity(BaseModel):
     name: str | None = None
     staff: int = Field(description="Employees whose site this is.")
     current_desks: int
+    current_desks_by_date: dict[dt.date, int] = Field(
+        default_factory=dict,
+        description="Today's desks on the working days where they differ from `current_desks`.",
+    )
     feasible: bool
     minimum_desks: int | None = None
     minimum_lower_bound: int | None = Field(
@@ -150,6 +177,13 @@ class SiteCapacity(BaseModel):
         default=None, description="Best objective with unlimited desks at this site."
     )
     unlimited_proven: bool = False
+    natural_demand: list[WeekdayOccupancy] = Field(
+        default_factory=list,
+        description=(
+            "Office count per weekday in the best roster with unlimited desks at this site: "
+            "how many would come in if desks never ran out."
+        ),
+    )
     binding_until: int | None = Field(
         default=None, description="Desk count from which extra desks no longer improve the objective."
     )
@@ -161,6 +195,13 @@ class SiteCapacity(BaseModel):
         default=None, description="Why no roster exists at any desk count (instead of a curve)."
     )
     solve_seconds: float = 0.0
+
+    def inner_knee(self) -> int | None:
+        """The knee where it lies strictly inside the curve; at either end it tells a reader nothing."""
+        desks = [point.desks for point in self.curve if point.objective is not None]
+        if self.knee is None or len(desks) < 3 or not desks[0] < self.knee < desks[-1]:
+            return None
+        return self.knee
 
 
 class ScenarioRow(BaseModel):
@@ -187,6 +228,10 @@ class CapacityReport(BaseModel):
     time_limit: float
     solve_seconds: float = 0.0
     stopped: bool = Field(default=False, description="The run was stopped early; results are partial.")
+    typical: bool = Field(default=False, description="Sized for a typical week (see `dropped`).")
+    dropped: list[DroppedInput] = Field(
+        default_factory=list, description="With `typical`: the individual dates left out, per employee."
+    )
     notes: list[str] = Field(default_factory=list)
 
 

@@ -23,7 +23,9 @@ from optimizer.capacity.models import (
     SiteCapacity,
 )
 from optimizer.capacity.overrides import apply_overrides
-from optimizer.capacity.points import as_solution, best_of, solve_point
+from optimizer.capacity.points import as_solution, best_of, solve_point, weekday_occupancy
+from optimizer.capacity.typical import typical_week
+from optimizer.capacity.wording import text
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution
 from optimizer.domain.validation import InvalidProblem, ProblemError
@@ -91,7 +93,11 @@ def size_capacity(
     stop: threading.Event | None = None,
 ) -> CapacityReport:
     """Size each requested site of a valid problem, then each scenario; raises :class:`InvalidProblem`
-    (422 details) for a request that does not fit the problem."""
+    (422 details) for a request that does not fit the problem. With ``request.typical`` the
+    problem's individual dates are dropped first (see :func:`typical_week`)."""
+    dropped = []
+    if request.typical:
+        problem, dropped = typical_week(problem)
     scenarios = check_request(problem, request)
     run = _Run(request, on_progress, stop)
     sites = request.sites or [site.id for site in problem.sites]
@@ -103,15 +109,22 @@ def size_capacity(
         for site in sites:
             if run.stopped:
                 break
-            run.report("scenario", scenario=name, site=site, message=f"scenario {name}: sizing {site}")
+            run.report(
+                "scenario",
+                scenario=name,
+                site=site,
+                message=text("progress.scenario", scenario=name, site=site),
+            )
             rows.append(_row(name, changed, size_site(changed, site, run, curve=False, scenario=name)))
-    run.report("done", message="sizing finished")
+    run.report("done", message=text("progress.done"))
     return CapacityReport(
         sites=results,
         scenarios=rows,
         time_limit=request.time_limit,
         solve_seconds=round(time.perf_counter() - run.started, 3),
         stopped=run.stopped,
+        typical=request.typical,
+        dropped=dropped,
         notes=run.notes,
     )
 
@@ -139,8 +152,15 @@ def size_site(
     request, started = run.request, time.perf_counter()
     spec = next(s for s in problem.sites if s.id == site)
     staff = site_staff(problem, site)
-    result = SiteCapacity(site=site, name=spec.name, staff=staff, current_desks=spec.desks, feasible=False)
-    run.report("minimum", site=site, scenario=scenario, message=f"minimising the peak office count at {site}")
+    result = SiteCapacity(
+        site=site,
+        name=spec.name,
+        staff=staff,
+        current_desks=spec.desks,
+        current_desks_by_date=_desks_by_date(problem, site, spec.desks),
+        feasible=False,
+    )
+    run.report("minimum", site=site, scenario=scenario, message=text("progress.minimum", site=site))
     minimum = minimum_desks(
         problem, site, request.time_limit, request.workers, request.prove_minimum, run.stop
     )
@@ -150,7 +170,7 @@ def size_site(
         result.solve_seconds = round(time.perf_counter() - started, 3)
         return result
     if minimum.minimum is None:
-        run.notes.append(f"{site}: no roster found within {request.time_limit:g} s; raise the time limit")
+        run.notes.append(text("note.not_found", site=site, seconds=request.time_limit))
         result.solve_seconds = round(time.perf_counter() - started, 3)
         return result
     _fill_minimum(result, minimum, staff)
@@ -158,6 +178,7 @@ def size_site(
     unlimited = _unlimited(problem, site, staff, minimum, run, scenario)
     result.unlimited_objective = unlimited.objective
     result.unlimited_proven = unlimited.status == "optimal"
+    result.natural_demand = weekday_occupancy(unlimited, site)
     points = _points(problem, site, minimum, unlimited, run, curve, result, scenario)
     result.curve = points
     first = points[0] if points else None
@@ -183,7 +204,7 @@ def _unlimited(problem, site, staff, minimum: MinimumResult, run: _Run, scenario
     """The best roster with as many desks as staff at the site (capacity cannot bind)."""
     request = run.request
     desks = max(staff, minimum.minimum or 0)
-    run.report("unlimited", site=site, scenario=scenario, desks=desks, message="solving with unlimited desks")
+    run.report("unlimited", site=site, scenario=scenario, desks=desks, message=text("progress.unlimited"))
     solved = solve_point(problem, site, desks, minimum.roster, request.time_limit, request.workers, run.stop)
     seed = as_solution(problem, site, desks, minimum.roster) if minimum.roster else None
     return best_of(solved, seed)
@@ -195,8 +216,7 @@ def _points(problem, site, minimum: MinimumResult, unlimited, run: _Run, curve: 
     start = max(minimum.minimum, request.desks_from or 0)
     if request.desks_from is not None and request.desks_from < minimum.minimum:
         run.notes.append(
-            f"{site}: the curve starts at the minimum {minimum.minimum}, "
-            f"not at desks_from {request.desks_from}"
+            text("note.curve_start", site=site, minimum=minimum.minimum, desks_from=request.desks_from)
         )
     unlimited_peak = max((o.office for o in unlimited.occupancy if o.site == site), default=start)
     end = max(start, unlimited_peak)
@@ -240,6 +260,13 @@ def _points(problem, site, minimum: MinimumResult, unlimited, run: _Run, curve: 
     return walked.points
 
 
+def _desks_by_date(problem: RosterProblem, site: str, desks: int) -> dict:
+    """Today's desks at ``site`` on the working days where they differ from ``desks``."""
+    instance = compile_instance(problem)
+    per_day = instance.desks[site]
+    return {day.date: per_day[day.index] for day in instance.days if per_day[day.index] != desks}
+
+
 def _peak_weekday(point: CurvePoint) -> str | None:
     """The weekday with the highest office count (then the highest mean)."""
     if not point.weekdays:
@@ -249,6 +276,6 @@ def _peak_weekday(point: CurvePoint) -> str | None:
 
 def _explain(problem: RosterProblem, site: str, run: _Run):
     """Why no roster exists even with unlimited desks at ``site``."""
-    run.report("minimum", site=site, message="no roster at any desk count: explaining")
+    run.report("minimum", site=site, message=text("progress.explain"))
     relaxed = with_site_desks(problem, site, max(1, site_staff(problem, site)))
     return explain_infeasibility(compile_instance(relaxed), run.request.explain_time_limit)

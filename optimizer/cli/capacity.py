@@ -14,15 +14,26 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from optimizer.capacity import CapacityProgress, CapacityReport, CapacityRequest, size_capacity
+from optimizer.capacity import (
+    CapacityProgress,
+    CapacityReport,
+    CapacityRequest,
+    ScenarioRow,
+    SiteCapacity,
+    size_capacity,
+)
 from optimizer.capacity.plots import write_plots
-from optimizer.capacity.report import render_markdown
+from optimizer.capacity.report import reason, render_markdown, scenario_row
+from optimizer.capacity.wording import DEFAULT_LANG, desk_exceptions, site_title, text, weekday_name
 from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile, load_problem, read_json
 from optimizer.domain.validation import InvalidProblem, ProblemError
 
 console = Console()
+REASONS_SHOWN = 5  # conflicting rules printed per scenario; --json and --report hold them all
+WIDE_TABLE = 100  # terminal columns from which the what-if table names the conflicting rules
 err_console = Console(stderr=True)
 
 ReportFile = Annotated[Path | None, typer.Option("--report", help="Write a Markdown report here.")]
@@ -70,75 +81,146 @@ def _progress_line(update: CapacityProgress) -> str:
     return f"[{update.elapsed:5.1f} s] " + ", ".join(parts)
 
 
-def print_report(report: CapacityReport) -> None:
-    """Summary, curve and scenario tables on the console."""
-    for site in report.sites:
-        title = (
-            f"{site.name or site.site} ({site.site}): {site.staff} staff, {site.current_desks} desks today"
+def _value(value: object, lang: str) -> str:
+    """A table cell: a dash for a missing value, never ``None``."""
+    if value is None:
+        return text("none", lang)
+    if isinstance(value, bool):
+        return text("yes" if value else "no", lang)
+    return str(value)
+
+
+def print_typical(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console | None = None) -> None:
+    """For a typical-week sizing: what was left out, per field, with the employees' dates."""
+    out = out or console
+    if not report.typical:
+        return
+    if not report.dropped:
+        out.print(text("typical.nothing", lang), markup=False)
+        return
+    out.print(text("typical.intro", lang), markup=False)
+    for field in dict.fromkeys(item.field for item in report.dropped):
+        items = [item for item in report.dropped if item.field == field]
+        dates = sum(len(item.dates) for item in items)
+        label = text(f"field.{field}", lang) + f" ({field})"
+        out.print(
+            "  " + text("typical.count", lang, field=label, entries=len(items), dates=dates), markup=False
         )
+        for item in items:
+            who = f"{item.name} ({item.employee})" if item.name else item.employee
+            out.print(f"    {who}: {', '.join(d.isoformat() for d in item.dates)}", markup=False)
+
+
+def _site_title(site: SiteCapacity, lang: str) -> str:
+    name = site_title(site.name, site.site, lang)
+    if not site.current_desks_by_date:
+        return text("cli.site", lang, site=name, staff=site.staff, desks=site.current_desks)
+    exceptions = desk_exceptions(site.current_desks_by_date, lang)
+    return text(
+        "cli.site_varies", lang, site=name, staff=site.staff, desks=site.current_desks, exceptions=exceptions
+    )
+
+
+def _site_lines(site: SiteCapacity, lang: str) -> str:
+    proof = (
+        text("cli.proven", lang)
+        if site.proven
+        else text("cli.not_proven", lang, bound=_value(site.minimum_lower_bound, lang))
+    )
+    parts = [
+        text(
+            "cli.minimum",
+            lang,
+            desks=site.minimum_desks,
+            proof=proof,
+            per_desk=_value(site.people_per_desk, lang),
+            weekday=_value(weekday_name(site.peak_weekday, lang) if site.peak_weekday else None, lang),
+        )
+    ]
+    if site.binding_until is not None:
+        parts.append(text("cli.binding", lang, desks=site.binding_until))
+    if site.inner_knee() is not None:
+        parts.append(text("cli.knee", lang, desks=site.inner_knee()))
+    return "; ".join(parts)
+
+
+def print_report(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console | None = None) -> None:
+    """The typical-week note, summary, curve and scenario tables on the console; no cell reads ``None``."""
+    out = out or console
+    print_typical(report, lang, out)
+    for site in report.sites:
+        title = _site_title(site, lang)
         if not site.feasible:
-            console.print(f"[bold red]{title}: no valid roster at any desk count[/bold red]")
+            out.print(f"[bold red]{escape(title)}: {escape(text('cli.no_roster', lang))}[/bold red]")
             for item in site.explanation or []:
-                console.print(f"  • {item.constraint}: {item.message}", markup=False)
+                out.print(f"  • {item.constraint}: {item.message}", markup=False)
             continue
         if site.minimum_desks is None:
-            console.print(f"{title}: no roster found within the time limit")
+            out.print(f"{title}: {text('cli.not_found', lang)}", markup=False)
             continue
-        proven = "proven" if site.proven else f"not proven (at least {site.minimum_lower_bound})"
-        console.print(
-            f"[bold]{title}[/bold]\n  minimum [bold]{site.minimum_desks}[/bold] desks ({proven}), "
-            f"{site.people_per_desk} people per desk, busiest weekday {site.peak_weekday}; "
-            f"more desks stop helping at {site.binding_until}, knee {site.knee}"
-        )
-        table = Table(show_edge=False)
-        for column in ("desks", "objective", "bound", "gap", "proven", "unmet prefs", "lonely days", "peak"):
-            table.add_column(column, justify="right")
-        for p in site.curve:
-            gap = "" if p.gap is None else f"{p.gap:.1%}"
-            table.add_row(
-                *(
-                    str(v)
-                    for v in (
-                        p.desks,
-                        p.objective,
-                        p.bound,
-                        gap,
-                        "yes" if p.proven else "no",
-                        p.unmet_preferences,
-                        p.lonely_office_days,
-                        p.office_peak,
-                    )
-                )
-            )
-        console.print(table)
+        out.print(f"[bold]{escape(title)}[/bold]\n  {escape(_site_lines(site, lang))}")
+        out.print(_curve_table(site, lang))
     if report.scenarios:
-        table = Table(title="What-if scenarios", show_edge=False)
-        for column in (
-            "scenario",
-            "site",
-            "staff",
-            "min desks",
-            "proven",
-            "per desk",
-            "peak day",
-            "objective",
-        ):
-            table.add_column(column)
-        for row in report.scenarios:
-            minimum = str(row.minimum_desks) if row.feasible else "no roster"
-            table.add_row(
-                row.scenario,
-                row.site,
-                str(row.staff),
-                minimum,
-                "yes" if row.proven else "no",
-                str(row.people_per_desk),
-                str(row.peak_weekday),
-                str(row.objective),
-            )
-        console.print(table)
+        out.print(_scenario_table(report, lang, out.width))
+        print_reasons(report, lang, out)
     for note in report.notes:
-        console.print(f"note: {note}", markup=False)
+        out.print(text("cli.note", lang, note=note), markup=False)
+
+
+def _curve_table(site: SiteCapacity, lang: str) -> Table:
+    table = Table(show_edge=False)
+    for column in ("desks", "unmet_weighted", "bound", "gap", "proven", "unmet", "lonely", "peak"):
+        table.add_column(text(f"cli.col.{column}", lang), justify="right")
+    for p in site.curve:
+        gap = None if p.gap is None else f"{p.gap:.1%}"
+        values = (p.desks, p.objective, p.bound, gap, p.proven, p.unmet_preferences, p.lonely_office_days)
+        table.add_row(*(_value(v, lang) for v in (*values, p.office_peak)))
+    return table
+
+
+def _scenario_table(report: CapacityReport, lang: str, width: int) -> Table:
+    """One row per scenario and site; a row without a minimum points to its reason under the table
+    and, on a terminal of 100 columns or more, names the conflicting rules in a last column."""
+    table = Table(title=text("cli.scenarios", lang), show_edge=False, pad_edge=False)
+    columns = ["scenario", "site", "staff", "minimum", "proven", "per_desk", "busiest", "objective"]
+    why = [_why(row, lang) for row in report.scenarios]
+    wide = any(why) and width >= WIDE_TABLE
+    if wide:
+        columns.append("reason")
+    for column in columns:
+        wrap = column in ("scenario", "reason")
+        table.add_column(text(f"cli.col.{column}", lang), overflow="fold", no_wrap=not wrap)
+    for row, rules in zip(report.scenarios, why, strict=True):
+        cells = scenario_row(row, report.time_limit, lang)
+        cells[6] = weekday_name(row.peak_weekday, lang) if row.peak_weekday else None
+        if rules is not None:
+            cells[3] = f"{cells[3]} ↓"
+        values = [*cells[:8], rules] if wide else cells[:8]
+        table.add_row(*(_value(v, lang) for v in values))
+    return table
+
+
+def _why(row: ScenarioRow, lang: str) -> str | None:
+    """The rules that conflict in a row without a minimum (or "time limit" for one not found in time)."""
+    if row.minimum_desks is not None:
+        return None
+    if row.explanation is None:
+        return text("cli.time_limit", lang)
+    return ", ".join(dict.fromkeys(item.constraint for item in row.explanation))
+
+
+def print_reasons(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console | None = None) -> None:
+    """Under the what-if table, in words: why each scenario without a minimum has none (once per reason)."""
+    out = out or console
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for row in report.scenarios:
+        why = reason(row.minimum_desks is not None, row.explanation, report.time_limit, lang, REASONS_SHOWN)
+        if why is not None:
+            grouped.setdefault((row.scenario, why), []).append(row.site)
+    for (scenario, why), sites in grouped.items():
+        out.print(
+            text("cli.reason", lang, scenario=scenario, sites=", ".join(sites), reason=why), markup=False
+        )
 
 
 def capacity_command(
@@ -164,6 +246,14 @@ def capacity_command(
         int | None, typer.Option("--desks-from", help="First desk count of the curve.")
     ] = None,
     desks_to: Annotated[int | None, typer.Option("--desks-to", help="Last desk count of the curve.")] = None,
+    typical: Annotated[
+        bool,
+        typer.Option(
+            "--typical",
+            help="Size a typical week: drop every fixed and unavailable date and the previous roster "
+            "(listed in the output).",
+        ),
+    ] = False,
 ) -> None:
     """Size desk capacity: the proven minimum per site, the trade-off curve and what-if scenarios."""
     problem = load_problem(problem_file)
@@ -175,6 +265,7 @@ def capacity_command(
         "desks_to": desks_to,
         "time_limit": time_limit,
         "workers": workers,
+        "typical": typical,
     }
     if scenarios is not None:
         options["scenarios"] = load_scenarios(scenarios)
@@ -201,10 +292,9 @@ def capacity_command(
     else:
         print_report(report)
         for written in plots:
-            console.print(
-                f"chart written to {written.path} ({written.width}×{written.height} px)", markup=False
-            )
+            line = text("cli.chart", path=written.path, width=written.width, height=written.height)
+            console.print(line, markup=False)
         if report_file is not None:
-            console.print(f"report written to {report_file}", markup=False)
+            console.print(text("cli.report", path=report_file), markup=False)
     found = all(s.minimum_desks is not None for s in report.sites)
     raise typer.Exit(EXIT_OK if found else EXIT_NO_ROSTER)

@@ -7,6 +7,7 @@ from typing import Any
 from optimizer import parse_problem
 from optimizer.capacity import CapacityReport, CapacityRequest, size_capacity
 from optimizer.capacity.minimum import with_site_desks
+from optimizer.capacity.typical import typical_week
 from optimizer.domain.problem import RosterProblem
 from tests.helpers import assert_checked
 
@@ -44,14 +45,42 @@ def office_week(
     return parse_problem(data)
 
 
+FOUR_OFFICE_DAYS = {"name": "4 office days", "overrides": {"policy.office_days.min": 4}}
+
+
+def this_week(staff: int = 4) -> RosterProblem:
+    """``office_week`` with this week's individual dates: ``p0`` on a business trip (``fixed``
+    to ``other``) on Monday and Tuesday, the office-only ``p1`` on leave on Wednesday, and a
+    previous roster for ``p2``.
+
+    With 2 office days the minimum is 2 (10 office days over 5 days); the policy question
+    "4 office days" has no roster this week (``p0`` has only 3 days left for the office). In a
+    typical week ``p1`` is in the office every day: the minimum is ceil((5 + 3·2) / 5) = 3,
+    and with 4 office days ceil((5 + 3·4) / 5) = 4.
+    """
+    problem = office_week(
+        staff=staff,
+        previous=[
+            {"employee": "p2", "date": "2026-12-07", "location": "home"},
+            {"employee": "p2", "date": "2026-12-08", "location": "office"},
+        ],
+    )
+    data = problem.model_dump(mode="json")
+    data["employees"][0]["fixed"] = {"2026-12-07": "other", "2026-12-08": "other"}
+    data["employees"][1]["locations"] = ["office"]
+    data["employees"][1]["unavailable"] = ["2026-12-09"]
+    return parse_problem(data)
+
+
 def size_checked(problem: RosterProblem, **options: Any) -> CapacityReport:
     """Size with small, deterministic settings and re-check every roster of every curve point
-    with the independent checker, at that point's desk count."""
+    with the independent checker, at that point's desk count (in the typical week when sized so)."""
     settings = {"time_limit": 10.0, "workers": 2, "include_rosters": True, **options}
     report = size_capacity(problem, CapacityRequest(**settings))
+    sized = typical_week(problem)[0] if settings.get("typical") else problem
     for site in report.sites:
         for point in site.curve:
             assert point.solution is not None, f"{site.site} {point.desks}: no roster attached"
-            assert_checked(with_site_desks(problem, site.site, point.desks), point.solution)
+            assert_checked(with_site_desks(sized, site.site, point.desks), point.solution)
             assert point.solution.objective == point.objective
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 
 from optimizer.cli.app import app
 from optimizer.generator import GeneratorSettings, generate
-from tests.capacity.problems import office_week
+from tests.capacity.problems import FOUR_OFFICE_DAYS, office_week, this_week
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -77,7 +78,8 @@ def test_no_roster_at_any_desk_count_exits_4_with_the_reason(tmp_path):
     problem = office_week(staff=3, policy={"office_days": {"min": 0, "max": 3}, "remote_days": {"max": 1}})
     result = runner.invoke(app, ["capacity", str(write(tmp_path / "p.json", problem)), "--workers", "1"])
     assert result.exit_code == 4
-    assert "no valid roster at any desk count" in result.output and "office_days" in result.output
+    words = " ".join(result.output.split())  # the console wraps long lines
+    assert "no valid roster at any desk count" in words and "office_days" in words
 
 
 def test_ministry_example_through_the_installed_command(tmp_path):
@@ -96,3 +98,62 @@ def test_ministry_example_through_the_installed_command(tmp_path):
     assert (tmp_path / "curve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "Gedung Utama" in text and "**Minimum:" in text and "](curve.png)" in text
+
+
+def installed_roster(*args: str, cwd: Path, columns: int = 120) -> subprocess.CompletedProcess:
+    """Run the installed ``roster`` command as a user would, on a terminal ``columns`` wide."""
+    roster = Path(sys.executable).with_name("roster")
+    env = {**os.environ, "COLUMNS": str(columns)}
+    return subprocess.run([str(roster), *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
+
+
+@pytest.fixture()
+def this_week_files(tmp_path) -> tuple[Path, Path]:
+    scenarios = tmp_path / "scenarios.json"
+    scenarios.write_text(json.dumps([FOUR_OFFICE_DAYS]), encoding="utf-8")
+    return write(tmp_path / "week.json", this_week()), scenarios
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_an_infeasible_scenario_shows_its_reason_never_none(tmp_path, this_week_files, columns):
+    problem, scenarios = this_week_files
+    args = ["capacity", str(problem), "--scenarios", str(scenarios), "--no-curve", "--report", "r.md"]
+    done = installed_roster(*args, cwd=tmp_path, columns=columns)
+    assert done.returncode == 0, done.stderr
+    assert "None" not in done.stdout
+    row = next(line for line in done.stdout.splitlines() if line.startswith("4 office days"))
+    assert "no roster ↓" in row
+    if columns >= 100:
+        assert "fixed, office_days" in row or "office_days, fixed" in row
+    words = " ".join(done.stdout.split())
+    assert "4 office days (hq): no valid roster at any desk count:" in words
+    assert "Person 0 (p0) is fixed to work at other" in words
+    report = (tmp_path / "r.md").read_text(encoding="utf-8")
+    line = next(line for line in report.splitlines() if line.startswith("| 4 office days |"))
+    assert "| no roster |" in line and "Person 0 (p0) is fixed to work at other" in line
+    assert "None" not in report
+
+
+def test_typical_week_through_the_installed_command(tmp_path, this_week_files):
+    problem, scenarios = this_week_files
+    args = ["capacity", str(problem), "--typical", "--scenarios", str(scenarios), "--no-curve"]
+    done = installed_roster(*args, "--report", "r.md", "--plot", "c.png", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Sized for a typical week" in out
+    assert "fixed days (fixed): 1 employee(s), 2 date(s)" in out
+    assert "Person 0 (p0): 2026-12-07, 2026-12-08" in out
+    assert "Person 1 (p1): 2026-12-09" in out and "previous roster (previous)" in out
+    assert "minimum 3 desks (proven)" in out
+    row = next(line for line in out.splitlines() if line.startswith("4 office days"))
+    assert row.split("│")[3].strip() == "4" and "None" not in out
+    report = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "## Typical week" in report and "| Person 1 (p1) | leave and days off" in report
+    as_json = installed_roster(*args, "--json", cwd=tmp_path)
+    data = json.loads(as_json.stdout)
+    assert data["typical"] is True
+    assert [(d["field"], d["employee"]) for d in data["dropped"]] == [
+        ("fixed", "p0"),
+        ("unavailable", "p1"),
+        ("previous", "p2"),
+    ]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from optimizer.capacity.plots import DPI, ROW_HEIGHT_PX, WIDTH_PX, write_plots
+from optimizer import parse_problem
+from optimizer.capacity.models import CurvePoint, SiteCapacity
+from optimizer.capacity.plots import DPI, ROW_HEIGHT_PX, WIDTH_PX, draw_figure, plt, write_plots
 from optimizer.capacity.report import render_markdown
+from optimizer.domain.problem import WEEKDAYS
 from optimizer.generator import GeneratorSettings, generate
 from tests.capacity.problems import office_week, size_checked
 
@@ -90,3 +94,113 @@ def test_report_of_a_site_without_roster_gives_the_reason():
     text = render_markdown(sized, problem)
     assert "No valid roster exists at any desk count" in text
     assert "`office_days`" in text
+
+
+def _vertical_lines(axes) -> set[float]:
+    return {line.get_xdata()[0] for line in axes.get_lines() if len(set(line.get_xdata())) == 1}
+
+
+def _horizontal_lines(axes) -> set[float]:
+    return {line.get_ydata()[0] for line in axes.get_lines() if len(set(line.get_ydata())) == 1}
+
+
+@pytest.mark.parametrize("today", [2, 12])
+def test_todays_desks_are_always_drawn_inside_the_axis(today):
+    """Desks today below the minimum or far above where capacity stops binding: the line is there."""
+    problem = office_week(staff=6, desks=today)
+    sized = size_checked(problem)
+    (site,) = sized.sites
+    curve = [p.desks for p in site.curve]
+    assert today < min(curve) or today > max(curve), "today's count lies outside the curve"
+    figure = draw_figure(sized, "curve", 960, 540, "en")
+    (axes,) = figure.axes
+    low, high = axes.get_xlim()
+    assert low < today < high and low < min(curve) and max(curve) < high
+    assert today in _vertical_lines(axes) and site.minimum_desks in _vertical_lines(axes)
+    assert f"today {today} (1 on Tue 2026-12-08)" in [t.get_text() for t in axes.texts]
+    assert axes.get_ylabel() == "unmet wishes, weighted"
+    plt.close(figure)
+
+
+def test_one_site_with_one_point_fills_its_only_panel():
+    problem = office_week(staff=4, preferences=False, weights={"lonely_office_day": 0})
+    sized = size_checked(problem)
+    (site,) = sized.sites
+    assert len(site.curve) == 1 and site.binding_until == site.minimum_desks
+    for kind in ("curve", "occupancy"):
+        figure = draw_figure(sized, kind, 960, 540, "en")
+        assert len(figure.axes) == 1, "no empty panel next to the site"
+        (axes,) = figure.axes
+        assert axes.get_lines() or axes.patches
+        plt.close(figure)
+    figure = draw_figure(sized, "curve", 960, 540, "en")
+    texts = [t.get_text() for t in figure.axes[0].texts]
+    assert f"from {site.minimum_desks} desks on, more desks gain nothing" in texts
+    plt.close(figure)
+
+
+def test_occupancy_shows_natural_demand_per_weekday_against_the_desks(report):
+    _, sized = report
+    site = sized.sites[0]
+    assert site.natural_demand and site.current_desks
+    figure = draw_figure(sized, "occupancy", 960, 540, "en")
+    (axes,) = figure.axes
+    groups = {c.get_label(): [bar.get_height() for bar in c] for c in axes.containers}
+    assert groups["with unlimited desks (natural demand)"] == [w.peak for w in site.natural_demand]
+    assert groups[f"at the minimum of {site.minimum_desks} desks"] == [w.peak for w in site.weekdays]
+    assert {site.minimum_desks, site.current_desks} <= _horizontal_lines(axes)
+    ticks = [t.get_text() for t in axes.get_xticklabels()]
+    assert ticks == ["Mon", "Tue", "Wed", "Thu", "Fri"]
+    assert axes.get_ylim()[1] > max(site.current_desks, *(w.peak for w in site.natural_demand))
+    plt.close(figure)
+
+
+def test_natural_demand_is_the_office_count_with_unlimited_desks():
+    """Two in three wish for the office on Monday, the others on Wednesday, and everyone for home
+    on the other days: with a desk for everyone, each comes in on their day only."""
+    problem = office_week(staff=6, office_min=1, desks=2, weights={"lonely_office_day": 0})
+    data = problem.model_dump(mode="json")
+    for employee in data["employees"]:
+        wish = employee["preferences"]["days"][0]["weekday"]
+        home = [{"weekday": d, "location": "home", "weight": 1} for d in WEEKDAYS[:5] if d != wish]
+        employee["preferences"]["days"] += home
+    sized = size_checked(parse_problem(data), curve=False)
+    (site,) = sized.sites
+    demand = {w.weekday: w.peak for w in site.natural_demand}
+    assert demand == {"mon": 4, "tue": 0, "wed": 2, "thu": 0, "fri": 0}
+    assert site.minimum_desks == 2 and site.current_desks == 2
+
+
+def test_a_weekday_without_working_day_is_labelled_so():
+    problem = office_week(staff=4, horizon={"start": "2026-12-07", "days": 5, "holidays": ["2026-12-08"]})
+    sized = size_checked(problem, curve=False)
+    figure = draw_figure(sized, "occupancy", 960, 540, "en")
+    ticks = [t.get_text() for t in figure.axes[0].get_xticklabels()]
+    assert ticks == ["Mon", "Tue\n(no working day)", "Wed", "Thu", "Fri"]
+    plt.close(figure)
+
+
+@pytest.mark.parametrize(
+    ("desks", "knee", "shown"), [((5, 7, 9), 7, 7), ((5, 7, 9), 9, None), ((5, 9), 5, None)]
+)
+def test_a_knee_is_shown_only_strictly_inside_the_curve(desks, knee, shown):
+    points = [CurvePoint(desks=d, status="optimal", proven=True, objective=100 - d) for d in desks]
+    site = SiteCapacity(site="hq", staff=9, current_desks=9, feasible=True, curve=points, knee=knee)
+    assert site.inner_knee() == shown
+
+
+def test_todays_desks_by_date_are_drawn_per_weekday_and_named():
+    """The head office has 10 desks, but a single one on Tuesday 8 December."""
+    problem = office_week(staff=4, desks=10)
+    sized = size_checked(problem, curve=False)
+    (site,) = sized.sites
+    assert site.current_desks_by_date == {dt.date(2026, 12, 8): 1}
+    figure = draw_figure(sized, "occupancy", 960, 540, "en")
+    (axes,) = figure.axes
+    (today,) = [c for c in axes.collections if c.get_label().startswith("today")]
+    assert today.get_label() == "today: 10 desks (1 on Tue 2026-12-08)"
+    levels = sorted((segment[0][0], segment[0][1]) for segment in today.get_segments())
+    assert levels == [(-0.5, 10), (0.5, 1), (1.5, 10), (2.5, 10), (3.5, 10)]
+    plt.close(figure)
+    text = render_markdown(sized, problem)
+    assert "- Desks today: 10, 1 on Tue 2026-12-08 (" in text
