@@ -91,20 +91,13 @@ def run_replan(
     """Re-plan a published roster: fewest changes, then the best objective; the solution lists the changes."""
     import datetime as dt
 
+    from api.stored import events_of
     from optimizer import SolveOptions, parse_problem
     from optimizer.domain.solution import RosterSolution
     from optimizer.model.replan import replan
-    from optimizer.replan import DayEvents
 
     stored = json.loads(request)
-    events = DayEvents(
-        unavailable={
-            e: [dt.date.fromisoformat(d) for d in days] for e, days in stored["unavailable"].items()
-        },
-        desks={
-            s: {dt.date.fromisoformat(d): n for d, n in days.items()} for s, days in stored["desks"].items()
-        },
-    )
+    events = events_of(stored)
     solve_options = SolveOptions(
         time_limit=options["time_limit"],
         workers=options["solver_workers"],

@@ -12,6 +12,7 @@ from api.routes.jobs import owned
 from api.routes.responses import NOT_FOUND
 from api.schemas import MessageBody
 from api.store import Job
+from api.stored import solved_problem
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution
 
@@ -36,15 +37,15 @@ def attachment(content: bytes | str, media_type: str, filename: str) -> Response
 
 
 def job_roster(job: Job) -> tuple[RosterProblem, RosterSolution]:
-    """The problem and final roster of a solve job, or 409 saying why there is none."""
-    if job.kind != "solve":
+    """The problem and final roster of a solve or re-plan job, or 409 saying why there is none."""
+    if job.kind not in ("solve", "replan"):
         raise HTTPException(409, detail=f"a {job.kind} job has no roster to export")
     if job.result is None:
         raise HTTPException(409, detail=f"the job is {job.state} and has no final roster")
     solution = RosterSolution.model_validate(job.result)
     if not solution.assignments:
         raise HTTPException(409, detail=f"the job found no roster (status {solution.status})")
-    return RosterProblem.model_validate_json(job.request), solution
+    return solved_problem(job), solution
 
 
 def job_version(job: Job) -> Version:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from optimizer import check, parse_problem
+from optimizer import Assignment, check, parse_problem
+from optimizer.replan import DayEvents, replan_problem
 from tests.api.helpers import assert_solution_checked, finished, small_problem, wait_for
 
 
@@ -37,17 +38,13 @@ def test_replan_creates_a_child_job_whose_solution_lists_the_changes(alice):
     assert {(sick, d) for d in days[3:]} <= changed
     kept = [a for a in new["assignments"] if a["date"] < days[2]]
     assert kept == [a for a in solution["assignments"] if a["date"] < days[2]]
-    replanned = {
-        **problem,
-        "employees": [
-            {**e, "unavailable": sorted(set(e.get("unavailable", [])) | set(days[3:]))}
-            if e["id"] == sick
-            else e
-            for e in problem["employees"]
-        ],
-    }
-    result = check(parse_problem(replanned), [a for a in assert_solution_checked(replanned, new).assignments])
-    assert result.valid
+    request = replan_problem(
+        parse_problem(problem),
+        [Assignment.model_validate(a) for a in solution["assignments"]],
+        dt.date.fromisoformat(days[2]),
+        DayEvents(unavailable={sick: [dt.date.fromisoformat(d) for d in days[3:]]}),
+    )
+    assert_solution_checked(request.problem.model_dump(mode="json"), new)
 
 
 def test_replan_errors_name_every_field(alice):
