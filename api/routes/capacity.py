@@ -11,6 +11,7 @@ from pydantic import SkipValidation, ValidationError
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.errors import input_errors
 from api.examples import NORMAL_PROBLEM
+from api.json_route import JsonBodyRoute
 from api.routes.jobs import accepted
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
 from api.schemas import CapacityJobRequest, JobAccepted
@@ -21,7 +22,7 @@ from optimizer.capacity.minimum import MAX_DROPS
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.validation import ProblemError
 
-router = APIRouter(prefix="/v1", tags=["capacity"])
+router = APIRouter(prefix="/v1", tags=["capacity"], route_class=JsonBodyRoute)
 EXAMPLES = {
     "normal": {
         "summary": "Fewest desks for a team of three",

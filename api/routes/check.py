@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import SettingsDep
 from api.errors import input_errors
 from api.examples import CHECK_EXAMPLES
+from api.json_route import JsonBodyRoute
 from api.routes.responses import INPUT_ERRORS
 from api.schemas import CheckRequest
 from api.settings import Settings
@@ -20,7 +21,7 @@ from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import CheckResult, RosterInput
 from optimizer.domain.validation import ProblemError
 
-router = APIRouter(prefix="/v1", tags=["check"])
+router = APIRouter(prefix="/v1", tags=["check"], route_class=JsonBodyRoute)
 INLINE_CELLS = 600  # employees × horizon days checked on the event loop itself
 CheckBody = Annotated[SkipValidation[CheckRequest], Body(openapi_examples=CHECK_EXAMPLES)]
 

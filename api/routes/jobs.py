@@ -9,13 +9,14 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, TenantDep
+from api.json_route import JsonBodyRoute
 from api.presenters import public, summary
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, JobPage, JobPublic
 from api.store import Job, JobStore
 from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
 
-router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
+router = APIRouter(prefix="/v1/jobs", tags=["jobs"], route_class=JsonBodyRoute)
 CANCEL_WAIT_SECONDS = 3.0
 
 

@@ -8,12 +8,13 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, TenantDep
+from api.json_route import JsonBodyRoute
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
 from api.store import FINISHED, Job, JobStore
 from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
 from optimizer.domain.solution import RosterSolution
 
-router = APIRouter(prefix="/v1", tags=["solve"])
+router = APIRouter(prefix="/v1", tags=["solve"], route_class=JsonBodyRoute)
 QUEUE_WAIT_SECONDS = 60.0
 POLL_SECONDS = 0.01
 
