@@ -8,6 +8,7 @@ problem (references, the step grid, fixed dates inside the horizon) live in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -21,8 +22,11 @@ Location = Literal["office", "home", "other", "off"]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 # Counts and weights are bounded so that every objective fits the solver's 64-bit integers.
 LIMIT = 100_000
-NonNegativeInt = Annotated[int, Field(ge=0, le=LIMIT)]
-Hours = Annotated[float, Field(ge=0, le=24 * 7)]
+# Numbers are strict: "9" or true is not an integer (JSON integers only; a float field also takes one).
+NonNegativeInt = Annotated[int, Field(ge=0, le=LIMIT, strict=True)]
+Hours = Annotated[float, Field(ge=0, le=24 * 7, strict=True)]
+# Employee ids name calendar URLs (/v1/jobs/{id}/calendar/{employee}.ics): URL-safe characters only.
+EMPLOYEE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]*")
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LOCATIONS: tuple[str, ...] = ("office", "home", "other", "off")
@@ -36,7 +40,7 @@ class Strict(BaseModel):
 
 class Horizon(Strict):
     start: dt.date
-    days: int = Field(ge=1, le=42)
+    days: int = Field(ge=1, le=42, strict=True)
 
     @field_validator("start")
     @classmethod
@@ -83,8 +87,8 @@ class StartWindow(Strict):
 
 
 class DayCount(Strict):
-    min: int | None = Field(default=None, ge=0, le=7)
-    max: int | None = Field(default=None, ge=0, le=7)
+    min: int | None = Field(default=None, ge=0, le=7, strict=True)
+    max: int | None = Field(default=None, ge=0, le=7, strict=True)
 
     @model_validator(mode="after")
     def _ordered(self) -> DayCount:
@@ -94,7 +98,7 @@ class DayCount(Strict):
 
 
 class RemoteDays(Strict):
-    max: int | None = Field(default=None, ge=0, le=7)
+    max: int | None = Field(default=None, ge=0, le=7, strict=True)
 
 
 def _end_after_start(end: str, info: ValidationInfo) -> str:
@@ -117,14 +121,14 @@ class Policy(Strict):
     weekly_hours: HoursRange = Field(default_factory=HoursRange)
     daily_hours: HoursRange = Field(default_factory=HoursRange)
     start: StartWindow = Field(default_factory=StartWindow)
-    break_minutes: int = Field(default=60, ge=0, le=24 * 60)
-    break_minutes_by_weekday: dict[Weekday, Annotated[int, Field(ge=0, le=24 * 60)]] = Field(
+    break_minutes: int = Field(default=60, ge=0, le=24 * 60, strict=True)
+    break_minutes_by_weekday: dict[Weekday, Annotated[int, Field(ge=0, le=24 * 60, strict=True)]] = Field(
         default_factory=dict
     )
     core_hours: TimeSpan | None = None
     office_days: DayCount = Field(default_factory=DayCount)
     remote_days: RemoteDays = Field(default_factory=RemoteDays)
-    allow_off_days: bool = False
+    allow_off_days: bool = Field(default=False, strict=True)
 
 
 class Site(Strict):
@@ -170,7 +174,7 @@ class Team(Strict):
     id: Id
     name: str | None = None
     meetings: list[Meeting] = Field(default_factory=list)
-    anchor_days: int = Field(default=0, ge=0, le=7)
+    anchor_days: int = Field(default=0, ge=0, le=7, strict=True)
     min_in_office: NonNegativeInt = 0
 
 
@@ -250,4 +254,4 @@ class RosterProblem(Strict):
     employees: list[Employee] = Field(default_factory=list)
     previous: list[PreviousAssignment] = Field(default_factory=list)
     weights: Weights = Field(default_factory=Weights)
-    lonely_threshold: float = Field(default=0.5, ge=0, le=1)
+    lonely_threshold: float = Field(default=0.5, ge=0, le=1, strict=True)

@@ -49,7 +49,7 @@ class Assignment(BaseModel):
     site: str | None = None
     start: str | None = None
     end: str | None = None
-    hours: float | None = None
+    hours: float | None = Field(default=None, strict=True)
 
 
 class Score(BaseModel):

@@ -20,7 +20,7 @@ import holidays as holidays_lib
 from pydantic import ValidationError
 
 from optimizer.domain.clock import to_minutes
-from optimizer.domain.problem import Employee, HoursRange, RosterProblem, StartWindow
+from optimizer.domain.problem import EMPLOYEE_ID, Employee, HoursRange, RosterProblem, StartWindow
 from optimizer.domain.rules import ORDERED_PAIRS, merged_field
 
 Loc = tuple[str | int, ...]
@@ -169,6 +169,7 @@ def known_calendar(code: str) -> bool:
 def semantic_errors(problem: RosterProblem) -> Iterator[ProblemError]:
     """Every rule that needs more than one field: references, grid, horizon."""
     yield from _duplicate_ids(problem)
+    yield from _employee_id_errors(problem)
     yield from _horizon_errors(problem)
     step = problem.policy.step_minutes
     yield from _grid_errors(("policy",), problem.policy.daily_hours, problem.policy.start, step)
@@ -194,6 +195,17 @@ def _duplicate_ids(problem: RosterProblem) -> Iterator[ProblemError]:
             if counts[item.id] > 1 and item.id in seen:
                 yield ProblemError((field, index, "id"), f"duplicate id {item.id!r}", "duplicate_id")
             seen.add(item.id)
+
+
+def _employee_id_errors(problem: RosterProblem) -> Iterator[ProblemError]:
+    for index, employee in enumerate(problem.employees):
+        if not EMPLOYEE_ID.fullmatch(employee.id):
+            yield ProblemError(
+                ("employees", index, "id"),
+                f"employee id {employee.id!r} may hold only ASCII letters, digits and . _ @ - "
+                "and must start with a letter or digit (it names the employee's calendar URL)",
+                "id_charset",
+            )
 
 
 def _horizon_errors(problem: RosterProblem) -> Iterator[ProblemError]:
