@@ -38,13 +38,18 @@ def read_problem(data: Any, settings: Settings, prefix: Sequence[str | int] = ("
 
 
 def problem_or_errors(data: Any, settings: Settings) -> tuple[RosterProblem | None, list[ProblemError]]:
-    """The valid problem, or None with every domain error and broken limit."""
+    """The valid problem, or None with every domain error and broken limit.
+
+    The size limits are read first from the raw data: a problem over them is not validated at all,
+    so an oversized body costs a length check, not a full validation."""
     errors = list(_limit_errors(data, settings))
+    if errors:
+        return None, errors
     try:
         problem = parse_problem(data)
     except InvalidProblem as exc:
-        return None, exc.errors + errors
-    return (None if errors else problem), errors
+        return None, exc.errors
+    return problem, []
 
 
 def _limit_errors(data: Any, settings: Settings) -> Iterator[ProblemError]:

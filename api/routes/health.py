@@ -11,8 +11,8 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)
-def healthz() -> Health:
-    """The process is alive."""
+async def healthz() -> Health:
+    """The process is alive (answered on the event loop: no wait for a busy thread pool)."""
     return Health()
 
 

@@ -90,7 +90,7 @@ async def cancel_job(job_id: str, tenant: TenantDep, store: StoreDep, response: 
     deadline = loop.time() + CANCEL_WAIT_SECONDS
     while not job.finished and loop.time() < deadline:
         await asyncio.sleep(0.05)
-        job = owned(store, job_id, tenant)
+        job = await run_in_threadpool(owned, store, job_id, tenant)
     if not job.finished:
         response.status_code = 202
     return public(job)
