@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         default_factory=list, description="Origins allowed by CORS; empty turns CORS off."
     )
     poll_interval: float = Field(0.02, gt=0, le=5, description="How often idle workers look for jobs.")
+    test_hold_dir: Path | None = Field(
+        None,
+        description="TEST ONLY, never set in production: turns on the test hooks of api.testhooks "
+        "(jobs held until released by a file in this directory).",
+    )
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

@@ -18,13 +18,16 @@ async def healthz() -> Health:
 
 @router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
 def readyz(store: StoreDep, pool: PoolDep, response: Response) -> Readiness:
-    """The job store answers and the worker processes are running."""
+    """The job store answers, so jobs are accepted and listed; ``workers`` says how many solve now.
+
+    Ready as soon as the store opens: after a restart the workers come up a little later, and
+    queued jobs wait for them."""
     try:
         store_ok, queued = store.ping(), store.queued_count()
     except Exception:
         store_ok, queued = False, None
     alive = pool.alive()
-    ready = store_ok and alive > 0
+    ready = store_ok
     if not ready:
         response.status_code = 503
     return Readiness(

@@ -14,7 +14,15 @@ from api.presenters import public, summary
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, JobPage, JobPublic
 from api.store import Job, JobStore
-from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
+from api.submission import (
+    HoldQuery,
+    ProblemBody,
+    SeedQuery,
+    TimeLimitQuery,
+    read_problem,
+    solve_options,
+    submit,
+)
 
 router = APIRouter(prefix="/v1/jobs", tags=["jobs"], route_class=JsonBodyRoute)
 CANCEL_WAIT_SECONDS = 3.0
@@ -50,9 +58,10 @@ def submit_job(
     response: Response,
     time_limit: TimeLimitQuery = None,
     seed: SeedQuery = 0,
+    hold: HoldQuery = None,
 ) -> JobAccepted:
     """Queue a solve; the job is stored before this answers 202 with its Location."""
-    options = solve_options(settings, time_limit, seed, sync=False)
+    options = solve_options(settings, time_limit, seed, sync=False, hold=hold)
     problem = read_problem(body, settings)
     job = submit(store, settings, tenant, "solve", problem.model_dump_json(), options)
     return accepted(job, response)
