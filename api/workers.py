@@ -69,6 +69,7 @@ def _monitor(store: JobStore, job: Job, reporter: _Reporter, stop: threading.Eve
 def execute(store: JobStore, job: Job) -> None:
     """Run one claimed job to its end and store the outcome."""
     from api.runners import runners
+    from optimizer.domain.validation import InvalidProblem
 
     assert job.lease is not None
     runner = runners().get(job.kind)
@@ -82,6 +83,11 @@ def execute(store: JobStore, job: Job) -> None:
     monitor.start()
     try:
         result = runner(job.request, job.options, reporter, stop, job.best)
+    except InvalidProblem as exc:  # a request only a run can find unfit (desks_to below the minimum)
+        done.set()
+        monitor.join()
+        store.finish(job.id, job.lease, "failed", None, f"invalid request: {exc}")
+        return
     except Exception:
         done.set()
         monitor.join()
