@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import require_tenant
@@ -70,7 +71,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             pool.stop()
             store.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc assets are served by the server itself (fastapi-offline ships them), so
+    # /docs and /redoc also work on an intranet without internet access.
+    app = FastAPIOffline(
         title="Hybrid Roster Optimizer API",
         version="1.0.0",
         description=DESCRIPTION,
