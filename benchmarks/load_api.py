@@ -56,12 +56,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start_server(data_dir: Path, port: int) -> subprocess.Popen:
+def _start_server(data_dir: Path, port: int, *, keep_keys: bool = False) -> subprocess.Popen:
+    """``roster serve`` on loopback; keyless unless ``keep_keys`` (then ROSTER_API_KEYS is passed on)."""
     roster = Path(sys.executable).with_name("roster")
     command = (
         [str(roster)] if roster.exists() else [sys.executable, "-c", "from optimizer.cli import main; main()"]
     )
-    env = {k: v for k, v in os.environ.items() if k != "ROSTER_API_KEYS"}
+    env = {k: v for k, v in os.environ.items() if keep_keys or k != "ROSTER_API_KEYS"}
     env.setdefault("ROSTER_QUEUE_LENGTH", "1000")
     return subprocess.Popen(
         [*command, "serve", "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(data_dir)],
