@@ -221,7 +221,7 @@ def test_bad_problem_file_exits_3_naming_the_file(kind: str, tmp_path: Path) -> 
     _assert_bad_file_error(roster("solve", path, cwd=tmp_path), path, BAD_PROBLEMS[kind][1])
 
 
-@pytest.mark.parametrize("kind", ["missing", "bad_reference"])
+@pytest.mark.parametrize("kind", ["missing", "bad_reference", "deeply_nested", "huge_integer", "not_utf8"])
 def test_check_with_a_bad_problem_file_exits_3(kind: str, tmp_path: Path) -> None:
     path = _bad_file(tmp_path, kind, BAD_PROBLEMS)
     _assert_bad_file_error(roster("check", path, TEAM_WEEK), path, BAD_PROBLEMS[kind][1])
