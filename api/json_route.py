@@ -14,8 +14,8 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
-from starlette.concurrency import run_in_threadpool
 
+from api.cpu import run_cpu
 from api.errors import input_error
 from optimizer.domain.json_text import JsonTextError, loads
 
@@ -50,7 +50,7 @@ class JsonBodyRoute(APIRoute):
             body = await parsed_request.body()
             if body and _is_json(parsed_request.headers.get("content-type")):
                 try:
-                    parsed_request.parsed = await run_in_threadpool(loads, body)
+                    parsed_request.parsed = await run_cpu(loads, body)
                 except JsonTextError as exc:
                     raise input_error(("body",), f"invalid JSON body: {exc}", "json_invalid") from None
             return await handler(parsed_request)

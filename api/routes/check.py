@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Response
 from pydantic import SkipValidation, ValidationError
-from starlette.concurrency import run_in_threadpool
 
+from api.cpu import run_cpu
 from api.deps import SettingsDep
 from api.errors import input_errors
 from api.examples import CHECK_EXAMPLES
@@ -29,7 +29,7 @@ CheckBody = Annotated[SkipValidation[CheckRequest], Body(openapi_examples=CHECK_
 async def check_roster(body: CheckBody, settings: SettingsDep) -> Response:
     """Check a roster: every violated rule and the recomputed score."""
     # Validation and checking run in the thread pool: the event loop keeps serving other requests.
-    return Response(await run_in_threadpool(_checked, body, settings), media_type="application/json")
+    return Response(await run_cpu(_checked, body, settings), media_type="application/json")
 
 
 def _checked(body: Any, settings: Settings) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
+from api.cpu import run_cpu
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.json_route import JsonBodyRoute
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
@@ -37,7 +38,7 @@ async def solve_now(
 ) -> RosterSolution:
     """Solve a small problem and return the roster (an infeasible problem is 200 with its explanation)."""
     options = solve_options(settings, time_limit, seed, sync=True)
-    text = await run_in_threadpool(_validated, body, settings)
+    text = await run_cpu(_validated, body, settings)
     job = await run_in_threadpool(
         submit, store, settings, tenant, "solve", text, options, visible=False, priority=1
     )
