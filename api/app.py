@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import require_tenant
@@ -34,6 +36,14 @@ Send `Authorization: Bearer <key>` unless the server runs in keyless local mode.
 """
 
 
+def _recover_and_start(store: JobStore, pool: WorkerPool, settings: Settings) -> None:
+    """Re-queue the runs a stopped server left behind, then start the workers (which claim them)."""
+    recovered = store.recover()
+    if any(recovered.values()):
+        log.warning("recovered jobs after a restart: %s", recovered)
+    pool.start()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application; the store and the workers start with its lifespan."""
     settings = settings or get_settings()
@@ -42,21 +52,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = JobStore(settings.database)
-        recovered = store.recover(settings.max_attempts)
-        if any(recovered.values()):
-            log.warning("recovered jobs after a restart: %s", recovered)
+        if settings.test_hold_dir is not None:
+            log.warning("test hooks on (ROSTER_TEST_HOLD_DIR=%s): not for production", settings.test_hold_dir)
+            settings.test_hold_dir.mkdir(parents=True, exist_ok=True)
         pool = WorkerPool(
-            store, settings.max_concurrent_solves, settings.max_attempts, settings.poll_interval
+            store,
+            settings.max_concurrent_solves,
+            settings.max_attempts,
+            settings.poll_interval,
+            settings.test_hold_dir,
         )
-        pool.start()
         app.state.store, app.state.pool = store, pool
+        # The server answers (accepts and lists jobs) at once; recovery and the workers follow.
+        starter = threading.Thread(target=_recover_and_start, args=(store, pool, settings), daemon=True)
+        starter.start()
         try:
             yield
         finally:
+            starter.join()
             pool.stop()
             store.close()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc assets are served by the server itself (fastapi-offline ships them), so
+    # /docs and /redoc also work on an intranet without internet access.
+    app = FastAPIOffline(
         title="Hybrid Roster Optimizer API",
         version="1.0.0",
         description=DESCRIPTION,

@@ -56,6 +56,14 @@ class Settings(BaseSettings):
         default_factory=list, description="Origins allowed by CORS; empty turns CORS off."
     )
     poll_interval: float = Field(0.02, gt=0, le=5, description="How often idle workers look for jobs.")
+    header_timeout: float = Field(10.0, gt=0, description="Seconds a client has to send a request's head.")
+    body_timeout: float = Field(60.0, gt=0, description="Seconds a client has to send a body after its head.")
+    keep_alive_timeout: float = Field(5.0, gt=0, description="Seconds an idle connection stays open.")
+    test_hold_dir: Path | None = Field(
+        None,
+        description="TEST ONLY, never set in production: turns on the test hooks of api.testhooks "
+        "(jobs held until released by a file in this directory).",
+    )
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

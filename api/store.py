@@ -408,13 +408,15 @@ class JobStore:
             )
         return state
 
-    def recover(self, max_attempts: int) -> dict[str, int]:
-        """At start-up: drop unanswered synchronous requests and retry (or fail) interrupted runs."""
+    def recover(self) -> dict[str, int]:
+        """At start-up: drop unanswered synchronous requests and re-queue the runs the server's stop
+        interrupted. Those runs do not count as attempts: the server went down, not their worker
+        (a run that kills its own worker is counted by the supervisor)."""
         with self._write() as db:
             dropped = db.execute("DELETE FROM jobs WHERE visible = 0").rowcount
         counts = {"dropped": dropped, "queued": 0, "failed": 0, "cancelled": 0}
         for job in self.running():
-            state = self.interrupt(job.id, job.lease, max_attempts, "the server stopped while it ran")
+            state = self.interrupt(job.id, job.lease, 1, "the server stopped while it ran", count=False)
             if state:
                 counts[state] += 1
         return counts

@@ -12,6 +12,7 @@ from api.errors import input_error, input_errors
 from api.examples import PROBLEM_EXAMPLES
 from api.settings import Settings
 from api.store import Job, JobStore, QueueFull
+from api.testhooks import release_path
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.validation import InvalidProblem, ProblemError, parse_problem
 
@@ -25,6 +26,7 @@ ProblemBody = Annotated[
     SkipValidation[RosterProblem],  # validated by parse_problem, so every error is found at once
     Body(openapi_examples=PROBLEM_EXAMPLES),
 ]
+HoldQuery = Annotated[str | None, Query(include_in_schema=False)]  # test hook, see api.testhooks
 SeedQuery = Annotated[int, Query(ge=0, le=2**31 - 1, description="Random seed of the search.")]
 
 
@@ -38,13 +40,18 @@ def read_problem(data: Any, settings: Settings, prefix: Sequence[str | int] = ("
 
 
 def problem_or_errors(data: Any, settings: Settings) -> tuple[RosterProblem | None, list[ProblemError]]:
-    """The valid problem, or None with every domain error and broken limit."""
+    """The valid problem, or None with every domain error and broken limit.
+
+    The size limits are read first from the raw data: a problem over them is not validated at all,
+    so an oversized body costs a length check, not a full validation."""
     errors = list(_limit_errors(data, settings))
+    if errors:
+        return None, errors
     try:
         problem = parse_problem(data)
     except InvalidProblem as exc:
-        return None, exc.errors + errors
-    return (None if errors else problem), errors
+        return None, exc.errors
+    return problem, []
 
 
 def _limit_errors(data: Any, settings: Settings) -> Iterator[ProblemError]:
@@ -69,8 +76,11 @@ def _limit_errors(data: Any, settings: Settings) -> Iterator[ProblemError]:
         )
 
 
-def solve_options(settings: Settings, time_limit: float | None, seed: int, *, sync: bool) -> dict[str, Any]:
-    """The stored options of a solve, or a 422 when the time limit is over this server's cap."""
+def solve_options(
+    settings: Settings, time_limit: float | None, seed: int, *, sync: bool, hold: str | None = None
+) -> dict[str, Any]:
+    """The stored options of a solve, or a 422 when the time limit is over this server's cap
+    (``hold``: the test hook of :mod:`api.testhooks`, ignored unless the server runs with it)."""
     cap = settings.max_sync_time_limit if sync else settings.max_time_limit
     name = "ROSTER_MAX_SYNC_TIME_LIMIT" if sync else "ROSTER_MAX_TIME_LIMIT"
     if time_limit is None:
@@ -83,7 +93,13 @@ def solve_options(settings: Settings, time_limit: float | None, seed: int, *, sy
             "limit_exceeded",
         )
     explain = min(EXPLAIN_SECONDS, cap)
+    try:
+        release = release_path(settings.test_hold_dir, hold)
+    except ValueError as exc:
+        raise input_error(("query", "hold"), str(exc), "value_error") from None
+    held = {"hold": release} if release else {}
     return {
+        **held,
         "time_limit": time_limit,
         "seed": seed,
         "solver_workers": settings.solver_workers,

@@ -69,6 +69,7 @@ def _monitor(store: JobStore, job: Job, reporter: _Reporter, stop: threading.Eve
 def execute(store: JobStore, job: Job) -> None:
     """Run one claimed job to its end and store the outcome."""
     from api.runners import runners
+    from optimizer.domain.validation import InvalidProblem
 
     assert job.lease is not None
     runner = runners().get(job.kind)
@@ -82,6 +83,11 @@ def execute(store: JobStore, job: Job) -> None:
     monitor.start()
     try:
         result = runner(job.request, job.options, reporter, stop, job.best)
+    except InvalidProblem as exc:  # a request only a run can find unfit (desks_to below the minimum)
+        done.set()
+        monitor.join()
+        store.finish(job.id, job.lease, "failed", None, f"invalid request: {exc}")
+        return
     except Exception:
         done.set()
         monitor.join()
@@ -102,12 +108,17 @@ def _exit_with_parent(parent_pid: int) -> None:
         time.sleep(MONITOR_SECONDS)
 
 
-def worker_main(database: str, name: str, parent_pid: int, poll_interval: float, ready: Any) -> None:
+def worker_main(
+    database: str, name: str, parent_pid: int, poll_interval: float, ready: Any, hold_dir: str | None = None
+) -> None:
     """The loop of one worker process: claim a job, run it, repeat."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which stops us in order
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(process)d %(levelname)s %(message)s")
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     import optimizer  # noqa: F401  (load the solver once, before the first job)
+    from api.testhooks import wait_for_workers
+
+    wait_for_workers(hold_dir)
 
     store = JobStore(Path(database), durable=False)
     ready.set()
@@ -132,13 +143,21 @@ class _Slot:
 class WorkerPool:
     """``size`` worker processes (spawned, not forked) and the thread that supervises them."""
 
-    def __init__(self, store: JobStore, size: int, max_attempts: int, poll_interval: float):
+    def __init__(
+        self,
+        store: JobStore,
+        size: int,
+        max_attempts: int,
+        poll_interval: float,
+        hold_dir: Path | None = None,
+    ):
         self.store, self.size, self.max_attempts, self.poll_interval = (
             store,
             size,
             max_attempts,
             poll_interval,
         )
+        self.hold_dir = str(hold_dir) if hold_dir is not None else None
         self._context = multiprocessing.get_context("spawn")
         self._slots: list[_Slot] = []
         self._stopping = threading.Event()
@@ -157,7 +176,7 @@ class WorkerPool:
         ready = self._context.Event()
         process = self._context.Process(
             target=worker_main,
-            args=(str(self.store.path), name, os.getpid(), self.poll_interval, ready),
+            args=(str(self.store.path), name, os.getpid(), self.poll_interval, ready, self.hold_dir),
             name=f"roster-worker-{name}",
             daemon=True,
         )
@@ -214,8 +233,8 @@ class WorkerPool:
         for job in self.store.running():
             slot = by_name.get(job.worker or "")
             deadline = job.options.get("deadline_seconds")
-            if slot is None or deadline is None or job.started_at is None:
-                continue
+            if slot is None or deadline is None or job.started_at is None or job.options.get("hold"):
+                continue  # a held test job runs until its test releases it
             if now > job.started_at + deadline + DEADLINE_GRACE_SECONDS and slot.process.pid:
                 log.warning("job %s overran its deadline; killing worker %s", job.id, slot.process.pid)
                 os.kill(slot.process.pid, signal.SIGKILL)

@@ -11,16 +11,18 @@ from pydantic import SkipValidation, ValidationError
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.errors import input_errors
 from api.examples import NORMAL_PROBLEM
+from api.json_route import JsonBodyRoute
 from api.routes.jobs import accepted
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
 from api.schemas import CapacityJobRequest, JobAccepted
 from api.settings import Settings
 from api.submission import problem_or_errors, submit
 from optimizer.capacity import CapacityRequest, max_explanations, max_solves
+from optimizer.capacity.sizing import check_request
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.validation import ProblemError
+from optimizer.domain.validation import InvalidProblem, ProblemError
 
-router = APIRouter(prefix="/v1", tags=["capacity"])
+router = APIRouter(prefix="/v1", tags=["capacity"], route_class=JsonBodyRoute)
 EXAMPLES = {
     "normal": {
         "summary": "Fewest desks for a team of three",
@@ -54,6 +56,17 @@ def size_capacity_job(
     return accepted(job, response)
 
 
+def _sizing_errors(problem: RosterProblem, sizing: CapacityRequest) -> list[ProblemError]:
+    """Every check the sizing makes on its input (sites to size, scenarios), made before the 202."""
+    if not problem.sites:
+        return [ProblemError(("problem", "sites"), "the problem has no site to size", "empty")]
+    try:
+        check_request(problem, sizing)
+    except InvalidProblem as exc:
+        return [ProblemError(("options", *e.loc), e.msg, e.type) for e in exc.errors]
+    return []
+
+
 def read_capacity(data: Any, settings: Settings) -> tuple[RosterProblem, CapacityRequest]:
     """The problem and sizing options, or a 422 with every error; the search is capped by the settings."""
     if not isinstance(data, dict):
@@ -84,6 +97,8 @@ def read_capacity(data: Any, settings: Settings) -> tuple[RosterProblem, Capacit
                 "limit_exceeded",
             )
         )
+    if problem is not None and sizing is not None:
+        errors += _sizing_errors(problem, sizing)
     if errors or problem is None or sizing is None:
         raise input_errors(errors, ("body",))
     explain = min(sizing.explain_time_limit, settings.max_time_limit)

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Response
 from pydantic import SkipValidation, ValidationError
-from starlette.concurrency import run_in_threadpool
 
+from api.cpu import run_cpu
 from api.deps import SettingsDep
 from api.errors import input_errors
 from api.examples import CHECK_EXAMPLES
+from api.json_route import JsonBodyRoute
 from api.routes.responses import INPUT_ERRORS
 from api.schemas import CheckRequest
 from api.settings import Settings
@@ -20,21 +21,21 @@ from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import CheckResult, RosterInput
 from optimizer.domain.validation import ProblemError
 
-router = APIRouter(prefix="/v1", tags=["check"])
-INLINE_CELLS = 600  # employees × horizon days checked on the event loop itself
+router = APIRouter(prefix="/v1", tags=["check"], route_class=JsonBodyRoute)
 CheckBody = Annotated[SkipValidation[CheckRequest], Body(openapi_examples=CHECK_EXAMPLES)]
 
 
 @router.post("/check", response_model=CheckResult, responses=INPUT_ERRORS)
 async def check_roster(body: CheckBody, settings: SettingsDep) -> Response:
     """Check a roster: every violated rule and the recomputed score."""
+    # Validation and checking run in the thread pool: the event loop keeps serving other requests.
+    return Response(await run_cpu(_checked, body, settings), media_type="application/json")
+
+
+def _checked(body: Any, settings: Settings) -> str:
+    """The check result of a request body, as JSON text (or a 422)."""
     problem, roster = read_check(body, settings)
-    size = len(problem.employees) * problem.horizon.days
-    if size <= INLINE_CELLS:  # a millisecond or two: cheaper than a hop to the thread pool
-        result = check(problem, roster.assignments, roster.team_days)
-    else:  # a large roster must not hold up the event loop
-        result = await run_in_threadpool(check, problem, roster.assignments, roster.team_days)
-    return Response(result.model_dump_json(), media_type="application/json")
+    return check(problem, roster.assignments, roster.team_days).model_dump_json()
 
 
 def read_check(data: Any, settings: Settings) -> tuple[RosterProblem, RosterInput]:

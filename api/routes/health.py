@@ -11,20 +11,23 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)
-def healthz() -> Health:
-    """The process is alive."""
+async def healthz() -> Health:
+    """The process is alive (answered on the event loop: no wait for a busy thread pool)."""
     return Health()
 
 
 @router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
 def readyz(store: StoreDep, pool: PoolDep, response: Response) -> Readiness:
-    """The job store answers and the worker processes are running."""
+    """The job store answers, so jobs are accepted and listed; ``workers`` says how many solve now.
+
+    Ready as soon as the store opens: after a restart the workers come up a little later, and
+    queued jobs wait for them."""
     try:
         store_ok, queued = store.ping(), store.queued_count()
     except Exception:
         store_ok, queued = False, None
     alive = pool.alive()
-    ready = store_ok and alive > 0
+    ready = store_ok
     if not ready:
         response.status_code = 503
     return Readiness(

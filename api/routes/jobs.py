@@ -9,13 +9,22 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, TenantDep
+from api.json_route import JsonBodyRoute
 from api.presenters import public, summary
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, JobPage, JobPublic
 from api.store import Job, JobStore
-from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
+from api.submission import (
+    HoldQuery,
+    ProblemBody,
+    SeedQuery,
+    TimeLimitQuery,
+    read_problem,
+    solve_options,
+    submit,
+)
 
-router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
+router = APIRouter(prefix="/v1/jobs", tags=["jobs"], route_class=JsonBodyRoute)
 CANCEL_WAIT_SECONDS = 3.0
 
 
@@ -49,9 +58,10 @@ def submit_job(
     response: Response,
     time_limit: TimeLimitQuery = None,
     seed: SeedQuery = 0,
+    hold: HoldQuery = None,
 ) -> JobAccepted:
     """Queue a solve; the job is stored before this answers 202 with its Location."""
-    options = solve_options(settings, time_limit, seed, sync=False)
+    options = solve_options(settings, time_limit, seed, sync=False, hold=hold)
     problem = read_problem(body, settings)
     job = submit(store, settings, tenant, "solve", problem.model_dump_json(), options)
     return accepted(job, response)
@@ -89,7 +99,7 @@ async def cancel_job(job_id: str, tenant: TenantDep, store: StoreDep, response: 
     deadline = loop.time() + CANCEL_WAIT_SECONDS
     while not job.finished and loop.time() < deadline:
         await asyncio.sleep(0.05)
-        job = owned(store, job_id, tenant)
+        job = await run_in_threadpool(owned, store, job_id, tenant)
     if not job.finished:
         response.status_code = 202
     return public(job)

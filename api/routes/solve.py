@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
+from api.cpu import run_cpu
 from api.deps import SettingsDep, StoreDep, TenantDep
+from api.json_route import JsonBodyRoute
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
+from api.settings import Settings
 from api.store import FINISHED, Job, JobStore
 from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
 from optimizer.domain.solution import RosterSolution
 
-router = APIRouter(prefix="/v1", tags=["solve"])
+router = APIRouter(prefix="/v1", tags=["solve"], route_class=JsonBodyRoute)
 QUEUE_WAIT_SECONDS = 60.0
 POLL_SECONDS = 0.01
 
@@ -34,8 +38,7 @@ async def solve_now(
 ) -> RosterSolution:
     """Solve a small problem and return the roster (an infeasible problem is 200 with its explanation)."""
     options = solve_options(settings, time_limit, seed, sync=True)
-    problem = read_problem(body, settings)
-    text = problem.model_dump_json()
+    text = await run_cpu(_validated, body, settings)
     job = await run_in_threadpool(
         submit, store, settings, tenant, "solve", text, options, visible=False, priority=1
     )
@@ -52,6 +55,11 @@ async def solve_now(
     if finished.result is None:
         raise HTTPException(500, detail=f"the solve failed: {finished.error or 'unknown error'}")
     return RosterSolution.model_validate(finished.result)
+
+
+def _validated(body: Any, settings: Settings) -> str:
+    """The problem of a request body as stored JSON text (or a 422); runs in the thread pool."""
+    return read_problem(body, settings).model_dump_json()
 
 
 async def _wait(store: JobStore, job_id: str, budget: float, request: Request) -> Job | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from optimizer.domain.json_text import JsonTextError, loads
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterInput
 from optimizer.domain.validation import InvalidProblem, parse_problem
@@ -24,17 +24,17 @@ class BadFile(Exception):
 
 
 def read_json(path: Path) -> Any:
-    """Parse a JSON file or raise :class:`BadFile`."""
+    """Parse a JSON file (UTF-8, a leading BOM ignored, as the API reads bodies) or raise :class:`BadFile`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise BadFile(f"{path}: no such file") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+    except (IsADirectoryError, PermissionError) as exc:
         raise BadFile(f"{path}: cannot read ({exc.__class__.__name__})") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadFile(f"{path}: not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        return loads(data)
+    except JsonTextError as exc:
+        raise BadFile(f"{path}: {exc}") from None
 
 
 def load_problem(path: Path) -> RosterProblem:

@@ -66,6 +66,7 @@ def _run(settings: Any) -> None:
     import uvicorn
 
     from api.app import create_app
+    from api.protocol import deadline_protocol
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     mode = "keyless local mode" if not settings.api_keys else f"{len(settings.api_keys)} API key(s)"
@@ -75,4 +76,11 @@ def _run(settings: Any) -> None:
         markup=False,
         highlight=False,
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        http=deadline_protocol(settings.header_timeout, settings.body_timeout),
+        timeout_keep_alive=settings.keep_alive_timeout,
+    )

@@ -7,12 +7,12 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-_CLOCK = re.compile(r"^(\d{2}):(\d{2})$")
+_CLOCK = re.compile(r"([0-9]{2}):([0-9]{2})")  # ASCII digits only, matched in full
 DAY_MINUTES = 24 * 60
 
 
 def _valid_clock(value: str) -> str:
-    match = _CLOCK.match(value)
+    match = _CLOCK.fullmatch(value)
     if not match:
         raise ValueError(f"time {value!r} is not of the form HH:MM")
     hours, minutes = int(match[1]), int(match[2])

@@ -23,8 +23,9 @@ PatternLocation = Literal["office", "remote", "home", "other"]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 # Counts and weights are bounded so that every objective fits the solver's 64-bit integers.
 LIMIT = 100_000
-NonNegativeInt = Annotated[int, Field(ge=0, le=LIMIT)]
-Hours = Annotated[float, Field(ge=0, le=24 * 7)]
+# Numbers are strict: "9" or true is not an integer (JSON integers only; a float field also takes one).
+NonNegativeInt = Annotated[int, Field(ge=0, le=LIMIT, strict=True)]
+Hours = Annotated[float, Field(ge=0, le=24 * 7, strict=True)]
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LOCATIONS: tuple[str, ...] = ("office", "home", "other", "off")
@@ -41,7 +42,7 @@ class Horizon(Strict):
 
     start: dt.date
     """First calendar day of the roster, YYYY-MM-DD (usually a Monday)."""
-    days: int = Field(ge=1, le=42)
+    days: int = Field(ge=1, le=42, strict=True)
     """Number of calendar days from start, 1 to 42 (5 = one working week)."""
 
     @field_validator("start")
@@ -103,9 +104,9 @@ class StartWindow(Strict):
 class DayCount(Strict):
     """A min/max number of days per ISO week."""
 
-    min: int | None = Field(default=None, ge=0, le=7)
+    min: int | None = Field(default=None, ge=0, le=7, strict=True)
     """Fewest days a week (0-7); a week with fewer available days asks only for those."""
-    max: int | None = Field(default=None, ge=0, le=7)
+    max: int | None = Field(default=None, ge=0, le=7, strict=True)
     """Most days a week (0-7)."""
 
     @model_validator(mode="after")
@@ -118,7 +119,7 @@ class DayCount(Strict):
 class RemoteDays(Strict):
     """The most days per ISO week away from the office."""
 
-    max: int | None = Field(default=None, ge=0, le=7)
+    max: int | None = Field(default=None, ge=0, le=7, strict=True)
     """Most days a week at home or another location (0-7; default 7)."""
 
 
@@ -156,9 +157,9 @@ class Policy(Strict):
     """Effective hours of a worked day, breaks excluded (default 8-8)."""
     start: StartWindow = Field(default_factory=StartWindow)
     """When a working day may start (default 07:00-10:00)."""
-    break_minutes: int = Field(default=60, ge=0, le=24 * 60)
+    break_minutes: int = Field(default=60, ge=0, le=24 * 60, strict=True)
     """Unpaid break of every worked day in minutes (default 60); end = start + hours + break."""
-    break_minutes_by_weekday: dict[Weekday, Annotated[int, Field(ge=0, le=24 * 60)]] = Field(
+    break_minutes_by_weekday: dict[Weekday, Annotated[int, Field(ge=0, le=24 * 60, strict=True)]] = Field(
         default_factory=dict
     )
     """Breaks that differ by weekday, e.g. {"fri": 90}."""
@@ -168,7 +169,7 @@ class Policy(Strict):
     """Office days per ISO week (default 0-7)."""
     remote_days: RemoteDays = Field(default_factory=RemoteDays)
     """Days at home or another location per ISO week (default at most 7)."""
-    allow_off_days: bool = False
+    allow_off_days: bool = Field(default=False, strict=True)
     """Whether an available working day may be a day off (default false: everyone works every available day).
     """
 
@@ -243,7 +244,7 @@ class Team(Strict):
     """Name shown in rosters and calendars."""
     meetings: list[Meeting] = Field(default_factory=list)
     """Meetings in the office that every attending member must be at."""
-    anchor_days: int = Field(default=0, ge=0, le=7)
+    anchor_days: int = Field(default=0, ge=0, le=7, strict=True)
     """Days per ISO week on which the whole team is in the office, chosen by the optimizer (default 0)."""
     min_in_office: NonNegativeInt = 0
     """Members who must be in the office on every working day (default 0), fewer if fewer can."""
@@ -415,5 +416,5 @@ class RosterProblem(Strict):
     """Published days to keep exactly (location, and start and hours when worked); see re-plan."""
     weights: Weights = Field(default_factory=Weights)
     """How much each kind of unmet wish counts."""
-    lonely_threshold: float = Field(default=0.5, ge=0, le=1)
+    lonely_threshold: float = Field(default=0.5, ge=0, le=1, strict=True)
     """Share of available teammates (0-1, default 0.5) below which an office day counts as lonely."""

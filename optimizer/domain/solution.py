@@ -38,7 +38,7 @@ class Assignment(Described):
     """Start, HH:MM; absent on a day off."""
     end: str | None = None
     """End, HH:MM (start + hours + break), at most 24:00; absent on a day off."""
-    hours: float | None = None
+    hours: float | None = Field(default=None, strict=True)
     """Effective hours, breaks excluded; absent on a day off."""
 
 

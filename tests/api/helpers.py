@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+import uuid
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from starlette.testclient import TestClient
@@ -14,6 +16,7 @@ from optimizer.generator import GeneratorSettings, generate
 from tests.helpers import assert_checked
 
 FINISHED = {"done", "failed", "cancelled"}
+DEADLINE = 300.0  # how long a state may take to come on a loaded machine before a test fails
 KEYS = {"alice": "alice-key-0123456789", "bob": "bob-key-0123456789", "carol": "carol-key-0123456789"}
 
 
@@ -23,9 +26,10 @@ def auth(tenant: str) -> dict[str, str]:
 
 
 def make_settings(data_dir: Any, **overrides: Any) -> Settings:
-    """Small, fast settings for tests."""
+    """Small, fast settings for tests, with the test hooks on (``<data_dir>/hold``, see api.testhooks)."""
     values: dict[str, Any] = {
         "data_dir": data_dir,
+        "test_hold_dir": Path(data_dir) / "hold",
         "max_concurrent_solves": 2,
         "solver_workers": 1,
         "poll_interval": 0.02,
@@ -53,8 +57,26 @@ def slow_problem() -> dict[str, Any]:
     return data
 
 
-def wait_for(client: TestClient, url: str, done: Any, timeout: float = 30.0, **kw: Any) -> dict[str, Any]:
-    """Poll ``url`` until ``done(body)`` holds; fail after ``timeout`` seconds."""
+def hold_token() -> str:
+    """A fresh token for ``POST /v1/jobs?hold=<token>``: the job waits at its first roster until released."""
+    return uuid.uuid4().hex
+
+
+def release(settings: Settings, token: str) -> None:
+    """Let the jobs held with ``token`` go on (each then searches for its time limit)."""
+    assert settings.test_hold_dir is not None
+    settings.test_hold_dir.mkdir(parents=True, exist_ok=True)
+    (settings.test_hold_dir / token).touch()
+
+
+def held(body: dict[str, Any]) -> bool:
+    """A held job body paused at its first roster."""
+    return body["state"] == "running" and body["best"] is not None
+
+
+def wait_for(client: TestClient, url: str, done: Any, timeout: float = DEADLINE, **kw: Any) -> dict[str, Any]:
+    """Poll ``url`` until ``done(body)`` holds; fail after ``timeout`` seconds (a bound for failures only:
+    tests wait for states, never for time to pass)."""
     deadline = time.monotonic() + timeout
     body: dict[str, Any] = {}
     while time.monotonic() < deadline:
@@ -77,3 +99,12 @@ def assert_solution_checked(problem: dict[str, Any], solution: dict[str, Any]) -
     parsed = RosterSolution.model_validate(solution)
     assert_checked(parse_problem(problem), parsed)
     return parsed
+
+
+def cancel(client: Any, location: str) -> dict[str, Any]:
+    """DELETE a job and return it once stopped (a 202 means its worker is still stopping)."""
+    response = client.delete(location)
+    assert response.status_code in (200, 202), response.text
+    if response.status_code == 200:
+        return response.json()
+    return wait_for(client, location, finished)

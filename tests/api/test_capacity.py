@@ -47,3 +47,54 @@ def test_capacity_time_limit_is_capped(alice):
             "type": "limit_exceeded",
         }
     ]
+
+
+def test_a_problem_without_sites_is_422_before_any_job(alice):
+    before = alice.get("/v1/jobs").json()["total"]
+    body = {"problem": {"horizon": {"start": "2026-09-07", "days": 5}}, "options": {}}
+    response = alice.post("/v1/capacity", json=body)
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"loc": ["body", "problem", "sites"], "msg": "the problem has no site to size", "type": "empty"}
+    ]
+    assert alice.get("/v1/jobs").json()["total"] == before
+
+
+def test_sizing_request_errors_are_422_with_their_path(alice):
+    options = {
+        "sites": ["hq", "annex"],
+        "scenarios": [{"name": "typo", "overrides": {"policy.ofice_days.min": 1}}],
+    }
+    response = alice.post("/v1/capacity", json={"problem": NORMAL_PROBLEM, "options": options})
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert [item["loc"] for item in detail] == [
+        ["body", "options", "sites", 1],
+        ["body", "options", "scenarios", 0, "overrides", "policy.ofice_days.min"],
+    ]
+    assert detail[0] == {
+        "loc": ["body", "options", "sites", 1],
+        "msg": "unknown site 'annex' (sites: hq)",
+        "type": "unknown_site",
+    }
+    empty = alice.post("/v1/capacity", json={"problem": NORMAL_PROBLEM, "options": {"sites": []}})
+    assert empty.status_code == 422
+    assert empty.json()["detail"] == [
+        {
+            "loc": ["body", "options", "sites"],
+            "msg": "no site to size: leave sites out to size all",
+            "type": "empty",
+        }
+    ]
+
+
+def test_a_request_only_the_sizing_finds_unfit_fails_with_its_reason(alice):
+    """desks_to below the proven minimum is only known after the minimum is found."""
+    options = {"time_limit": 10, "desks_to": 1, "curve_max_points": 3}
+    response = alice.post("/v1/capacity", json={"problem": NORMAL_PROBLEM, "options": options})
+    assert response.status_code == 202
+    body = wait_for(alice, response.headers["location"], finished)
+    assert body["state"] == "failed"
+    assert body["error"] == (
+        "invalid request: desks_to: empty curve range: desks_to 1 is below the minimum of 3 desks at hq"
+    )

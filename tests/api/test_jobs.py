@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from api.examples import INFEASIBLE_PROBLEM, INVALID_PROBLEM, NORMAL_PROBLEM
-from tests.api.helpers import assert_solution_checked, finished, slow_problem, small_problem, wait_for
+from tests.api.helpers import (
+    assert_solution_checked,
+    cancel,
+    finished,
+    held,
+    hold_token,
+    slow_problem,
+    small_problem,
+    wait_for,
+)
 
 
 def test_submit_answers_202_with_location(alice):
@@ -65,8 +74,9 @@ def test_job_time_limit_cap(alice):
 
 def test_running_job_shows_best_roster_and_cancel_keeps_it(alice):
     problem = slow_problem()
-    location = alice.post("/v1/jobs", params={"time_limit": 60}, json=problem).headers["location"]
-    running = wait_for(alice, location, lambda b: b["state"] == "running" and b["best"] is not None)
+    params = {"time_limit": 60, "hold": hold_token()}  # paused at its first roster: it cannot finish
+    location = alice.post("/v1/jobs", params=params, json=problem).headers["location"]
+    running = wait_for(alice, location, held)
     assert running["solution"] is None
     assert running["best"]["assignments"]
     assert running["progress"]
@@ -75,9 +85,7 @@ def test_running_job_shows_best_roster_and_cancel_keeps_it(alice):
     assert point["stage"] is None  # capacity jobs only
     assert point["objective"] >= point["bound"]
 
-    response = alice.delete(location)
-    assert response.status_code == 200
-    body = response.json()
+    body = cancel(alice, location)
     assert body["state"] == "cancelled"
     assert body["cancel_requested"] is True
     assert body["status"] == "feasible"

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.examples import NORMAL_PROBLEM
-from tests.api.helpers import make_settings, slow_problem, small_problem, wait_for
+from tests.api.helpers import cancel, hold_token, make_settings, small_problem, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,8 @@ def test_problem_size_limits_name_the_limit(local):
 def test_full_queue_is_503_with_retry_after(tmp_path):
     settings = make_settings(tmp_path, max_concurrent_solves=1, queue_length=1, retry_after=7)
     with TestClient(create_app(settings), client=("127.0.0.1", 40000)) as client:
-        running = client.post("/v1/jobs", params={"time_limit": 60}, json=slow_problem()).headers["location"]
+        params = {"time_limit": 60, "hold": hold_token()}  # holds the only worker until cancelled
+        running = client.post("/v1/jobs", params=params, json=small_problem()).headers["location"]
         wait_for(client, running, lambda body: body["state"] == "running")
         waiting = client.post("/v1/jobs", json=NORMAL_PROBLEM)
         assert waiting.status_code == 202
@@ -88,4 +89,4 @@ def test_full_queue_is_503_with_retry_after(tmp_path):
         assert cancelled.status_code == 200
         assert cancelled.json()["state"] == "cancelled"
         assert cancelled.json()["solution"] is None
-        assert client.delete(running).json()["state"] == "cancelled"
+        assert cancel(client, running)["state"] == "cancelled"

@@ -81,10 +81,21 @@ def test_recover_after_a_crash(store):
     assert store.claim("w1").id == running.id
     queued = store.submit("t1", "solve", "{}", {})
     answered = store.submit("t1", "solve", "{}", {}, visible=False)  # its client is gone after a crash
-    counts = store.recover(max_attempts=3)
+    counts = store.recover()
     assert counts == {"dropped": 1, "queued": 1, "failed": 0, "cancelled": 0}
     assert store.get(answered.id) is None
     assert {store.get(queued.id).state, store.get(running.id).state} == {"queued"}
+
+
+def test_a_server_crash_does_not_use_up_attempts(store):
+    """However often the server goes down during a run, the run is not counted against the job."""
+    job = store.submit("t1", "solve", "{}", {})
+    for _ in range(10):
+        assert store.claim("w1").attempts == 1
+        assert store.recover()["queued"] == 1
+        assert store.get(job.id).attempts == 0
+    run = store.claim("w1")
+    assert store.interrupt(job.id, run.lease, 1, "its worker process died") == "failed"
 
 
 def test_progress_is_thinned(store):

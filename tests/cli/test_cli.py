@@ -183,6 +183,10 @@ BAD_PROBLEMS = {
         '{"horizon": {"start": "2026-09-07", "days": 5}, "employees": [{"id": "e1", "team": "x"}]}',
         "employees[0].team",
     ),
+    "deeply_nested": ('{"horizon": ' + "[" * 10_000 + "]" * 10_000 + "}", "nested too deeply"),
+    "huge_integer": ('{"horizon": {"start": "2026-09-07", "days": ' + "7" * 5000 + "}}", "5000 digits"),
+    "not_utf8": (b'{"horizon": {"start": "2026-09-07", "days": 5, "x": "\xe9"}}', "not UTF-8"),
+    "nan": ('{"horizon": {"start": "2026-09-07", "days": 5}, "lonely_threshold": NaN}', "NaN"),
 }
 
 
@@ -191,10 +195,12 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _bad_file(tmp_path: Path, kind: str, table: dict[str, tuple[str | None, str]]) -> Path:
+def _bad_file(tmp_path: Path, kind: str, table: dict[str, tuple[str | bytes | None, str]]) -> Path:
     path = tmp_path / f"{kind}.json"
     content = table[kind][0]
-    if content is not None:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
         path.write_text(content, encoding="utf-8")
     return path
 
@@ -215,7 +221,7 @@ def test_bad_problem_file_exits_3_naming_the_file(kind: str, tmp_path: Path) -> 
     _assert_bad_file_error(roster("solve", path, cwd=tmp_path), path, BAD_PROBLEMS[kind][1])
 
 
-@pytest.mark.parametrize("kind", ["missing", "bad_reference"])
+@pytest.mark.parametrize("kind", ["missing", "bad_reference", "deeply_nested", "huge_integer", "not_utf8"])
 def test_check_with_a_bad_problem_file_exits_3(kind: str, tmp_path: Path) -> None:
     path = _bad_file(tmp_path, kind, BAD_PROBLEMS)
     _assert_bad_file_error(roster("check", path, TEAM_WEEK), path, BAD_PROBLEMS[kind][1])
@@ -230,6 +236,8 @@ BAD_ROSTERS = {
         "not a roster: assignments.0",
     ),
     "a_number": ("42", "not a roster"),
+    "deeply_nested": ("[" * 10_000 + "]" * 10_000, "nested too deeply"),
+    "huge_integer": ('{"assignments": [' + "1" * 5000 + "]}", "5000 digits"),
 }
 
 
@@ -250,3 +258,12 @@ def test_bad_file_error_is_a_single_line(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     assert roster("solve", TEAM_WEEK, "--time-limit", "0").returncode == 2
     assert roster("frobnicate").returncode == 2
+
+
+def test_a_leading_byte_order_mark_is_ignored_as_by_the_api(tmp_path: Path) -> None:
+    problem = tmp_path / "bom.json"
+    problem.write_bytes(b"\xef\xbb\xbf" + TEAM_WEEK.read_bytes())
+    result = roster("solve", problem, "--json", "--time-limit", "10")
+    assert result.returncode in (0, 4), result.stderr
+    solution = RosterSolution.model_validate_json(result.stdout)
+    assert_checked(parse_problem(json.loads(TEAM_WEEK.read_text(encoding="utf-8"))), solution)
