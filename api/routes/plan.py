@@ -8,10 +8,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Response
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation, ValidationError
-from starlette.concurrency import run_in_threadpool
 
+from api.cpu import run_cpu
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.errors import input_errors
+from api.json_route import JsonBodyRoute
 from api.routes.jobs import accepted, owned
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, MessageBody
@@ -24,7 +25,7 @@ from optimizer.model.solve import SolveOptions
 from optimizer.model.why import why
 from optimizer.replan.request import DayEvents, request_errors
 
-router = APIRouter(prefix="/v1", tags=["re-plan"])
+router = APIRouter(prefix="/v1", tags=["re-plan"], route_class=JsonBodyRoute)
 NO_ROSTER = {409: {"model": MessageBody, "description": "The job has no final roster to re-plan."}}
 
 
@@ -132,7 +133,7 @@ async def why_cell(
         raise input_errors([ProblemError(("problem", *e.loc), e.msg, e.type) for e in errors], ("body",))
     limit = solve_options(settings, time_limit, 0, sync=True)["time_limit"]
     options = SolveOptions(time_limit=limit, workers=settings.solver_workers, explain_time_limit=limit)
-    return await run_in_threadpool(_answer, problem, request, options)
+    return await run_cpu(_answer, problem, request, options)
 
 
 def _answer(problem: RosterProblem, request: WhyRequest, options: SolveOptions) -> WhyAnswer:
