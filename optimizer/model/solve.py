@@ -18,7 +18,7 @@ from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
 from optimizer.model.decompose import DeskLedger, site_groups, subproblem
 from optimizer.model.home_first import home_before_other
-from optimizer.model.readout import ValueOf, occupancy, read_assignments, read_roster, team_days
+from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
 from optimizer.model.search import new_solver, run_search, status_name
 
 
@@ -67,13 +67,17 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
         self.started = started
 
     def on_solution_callback(self) -> None:
-        roster = None
+        roster, objective = None, round(self.objective_value)
         if self._options.progress_rosters:
-            roster = read_roster(self._built.context, self.value)
+            instance = self._built.context.instance
+            read = read_assignments(self._built.context, self.value)
+            roster = home_before_other(instance, read)
+            if roster != read:  # the swap met wishes for home: the roster's own score
+                objective = score_roster(instance, index_roster(instance, roster)).total
         self._on_progress(
             Progress(
                 elapsed=time.perf_counter() - self.started,
-                objective=round(self.objective_value),
+                objective=objective,
                 bound=math.ceil(self.best_objective_bound - 1e-6),
                 assignments=roster,
             )

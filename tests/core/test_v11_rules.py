@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from optimizer import check, parse_problem
+from optimizer import SolveOptions, check, parse_problem, solve
 from optimizer.domain.solution import Score
 from tests.core.minimal import assert_minimal, items
 from tests.core.tiny import day, off, plan, tiny_problem, week_preferences, week_roster, worked
@@ -196,3 +196,24 @@ def test_other_stays_where_something_asks_for_it():
     solution = solve_checked(data, time_limit=20)
     assert [plan(solution, e)["thu"].location for e in ("e1", "e2", "e3")] == ["other"] * 3
     assert plan(solution, "e4")["mon"].location == "other"
+
+
+def test_every_progress_roster_puts_home_before_other_and_reports_its_own_score():
+    # Best-so-far rosters, as a job streams them, follow the rule too, with the objective of that roster.
+    people = [{"preferences": {"days": [{"weekday": "thu", "location": "home", "weight": 1}]}}] * 4
+    data = tiny_problem(
+        people,
+        sites=[{"id": "hq", "desks": 4, "desks_by_date": {day("thu"): 0, day("fri"): 1}}],
+        weights={"preference": 1, "lonely_office_day": 1},
+    )
+    problem = parse_problem(data)
+    seen = []
+    solution = solve(
+        problem, SolveOptions(time_limit=20, workers=1, progress_rosters=True), on_progress=seen.append
+    )
+    assert seen and solution.status == "optimal"
+    for progress in seen:
+        result = check(problem, progress.assignments)
+        assert result.valid
+        assert result.score.total == progress.objective
+        assert all(a.location != "other" for a in progress.assignments)
