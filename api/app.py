@@ -36,11 +36,15 @@ Send `Authorization: Bearer <key>` unless the server runs in keyless local mode.
 """
 
 
-def _recover_and_start(store: JobStore, pool: WorkerPool, settings: Settings) -> None:
+def _recover_and_start(store: JobStore, pool: WorkerPool) -> None:
     """Re-queue the runs a stopped server left behind, then start the workers (which claim them)."""
-    recovered = store.recover()
-    if any(recovered.values()):
-        log.warning("recovered jobs after a restart: %s", recovered)
+    try:
+        recovered = store.recover()
+    except Exception:  # the workers still start: queued jobs run, the interrupted ones wait for a restart
+        log.exception("recovery of interrupted jobs failed")
+    else:
+        if any(recovered.values()):
+            log.warning("recovered jobs after a restart: %s", recovered)
     pool.start()
 
 
@@ -64,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.store, app.state.pool = store, pool
         # The server answers (accepts and lists jobs) at once; recovery and the workers follow.
-        starter = threading.Thread(target=_recover_and_start, args=(store, pool, settings), daemon=True)
+        starter = threading.Thread(target=_recover_and_start, args=(store, pool), daemon=True)
         starter.start()
         try:
             yield
