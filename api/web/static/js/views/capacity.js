@@ -30,6 +30,7 @@ function siteCard(site) {
         xLabel: t("cap.axis_desks"),
         yLabel: t("cap.axis_score"),
         points: site.curve.map((p) => ({ x: p.desks, y: p.objective, hollow: !p.proven })),
+        marker: { x: site.current_desks, label: t("cap.today", { desks: site.current_desks }) },
       }),
       site.binding_until ? h("p", {}, t("cap.binding", { desks: site.binding_until })) : null,
       h(
@@ -61,8 +62,12 @@ function siteCard(site) {
       barChart({
         id: `weekdays-${site.site}`,
         title,
-        series: [t("cap.peak"), t("cap.mean")],
-        groups: site.weekdays.map((w) => ({ label: t(`weekday.${w.weekday}`), values: [w.peak, w.mean] })),
+        series: [t("cap.natural"), t("cap.peak")],
+        groups: site.weekdays.map((w) => {
+          const natural = (site.natural_demand || []).find((n) => n.weekday === w.weekday);
+          return { label: t(`weekday.${w.weekday}`), values: [natural ? natural.peak : null, w.peak] };
+        }),
+        line: { y: site.current_desks, label: t("cap.today", { desks: site.current_desks }) },
       }),
     );
   }

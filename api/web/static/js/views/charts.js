@@ -20,10 +20,11 @@ function ticks(min, max, count = 5) {
   return out;
 }
 
-/** A line chart of points {x, y, hollow}; hollow points are unproven ones. */
-export function lineChart({ points, xLabel, yLabel, title, id }) {
+/** A line chart of points {x, y, hollow}; hollow points are unproven ones. ``marker`` {x, label}
+ * draws a vertical line (today's desks), the x axis extended to include it. */
+export function lineChart({ points, xLabel, yLabel, title, id, marker = null }) {
   const usable = points.filter((p) => p.y !== null && p.y !== undefined);
-  const xs = points.map((p) => p.x);
+  const xs = points.map((p) => p.x).concat(marker ? [marker.x] : []);
   const ys = usable.map((p) => p.y);
   const x = scale(Math.min(...xs), Math.max(...xs), PAD.left, W - PAD.right);
   const yMin = Math.min(0, ...ys);
@@ -45,6 +46,12 @@ export function lineChart({ points, xLabel, yLabel, title, id }) {
     ]),
     svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 6, class: "label", "text-anchor": "middle" }, xLabel),
     svg("text", { x: 14, y: (PAD.top + H - PAD.bottom) / 2, class: "label", "text-anchor": "middle", transform: `rotate(-90 14 ${(PAD.top + H - PAD.bottom) / 2})` }, yLabel),
+    marker
+      ? [
+          svg("line", { x1: x(marker.x), x2: x(marker.x), y1: PAD.top, y2: H - PAD.bottom, class: "marker" }),
+          svg("text", { x: x(marker.x) - 4, y: PAD.top + 12, class: "label marker-label", "text-anchor": "end" }, marker.label),
+        ]
+      : null,
     svg("path", { d: path, class: "line" }),
     usable.map((p) =>
       svg("circle", { cx: x(p.x), cy: y(p.y), r: 4.5, class: p.hollow ? "point hollow" : "point" }, svg("title", {}, `${p.x}: ${p.y}`)),
@@ -52,9 +59,11 @@ export function lineChart({ points, xLabel, yLabel, title, id }) {
   );
 }
 
-/** Grouped bars: groups [{label, values: [n…]}], one colour per series. */
-export function barChart({ groups, series, title, id }) {
-  const max = Math.max(1, ...groups.flatMap((g) => g.values.filter((v) => v !== null)));
+/** Grouped bars: groups [{label, values: [n…]}], one colour per series; ``line`` {y, label} draws a
+ * horizontal reference (today's desks), the y axis extended to include it. */
+export function barChart({ groups, series, title, id, line = null }) {
+  const values = groups.flatMap((g) => g.values.filter((v) => v !== null)).concat(line ? [line.y] : []);
+  const max = Math.max(1, ...values);
   const y = scale(0, max, H - PAD.bottom, PAD.top);
   const band = (W - PAD.left - PAD.right) / Math.max(1, groups.length);
   const bar = Math.min(36, (band * 0.8) / series.length);
@@ -78,9 +87,25 @@ export function barChart({ groups, series, title, id }) {
         svg("text", { x: PAD.left + i * band + band / 2, y: H - PAD.bottom + 16, class: "tick", "text-anchor": "middle" }, g.label),
       ];
     }),
-    series.map((name, s) => [
-      svg("rect", { x: PAD.left + s * 150, y: H - 14, width: 10, height: 10, class: `bar s${s}` }),
-      svg("text", { x: PAD.left + s * 150 + 14, y: H - 5, class: "label" }, name),
-    ]),
+    line
+      ? [
+          svg("line", { x1: PAD.left, x2: W - PAD.right, y1: y(line.y), y2: y(line.y), class: "marker" }),
+          svg("text", { x: W - PAD.right, y: y(line.y) - 4, class: "label marker-label", "text-anchor": "end" }, line.label),
+        ]
+      : null,
+    legend(series),
   );
+}
+
+/** One legend entry per series, each placed after the one before (about 7 px per character). */
+function legend(series) {
+  let left = PAD.left;
+  return series.map((name, s) => {
+    const at = left;
+    left += 14 + name.length * 7 + 24;
+    return [
+      svg("rect", { x: at, y: H - 14, width: 10, height: 10, class: `bar s${s}` }),
+      svg("text", { x: at + 14, y: H - 5, class: "label" }, name),
+    ];
+  });
 }
