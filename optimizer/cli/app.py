@@ -25,10 +25,12 @@ from optimizer.cli.files import (
     load_problem,
     load_roster,
 )
+from optimizer.cli.options import AllErrors, Lang, current_language
 from optimizer.cli.progress import LiveProgress
 from optimizer.cli.render import print_check, print_solution
 from optimizer.domain.problem import RosterProblem
 from optimizer.generator import GeneratorSettings, generate
+from optimizer.i18n import translate
 from optimizer.model.solve import SolveOptions, solve
 
 app = typer.Typer(
@@ -68,6 +70,8 @@ def solve_command(
     seed: Seed = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the solution as JSON.")] = False,
     log: Annotated[bool, typer.Option("--log", help="Print the solver's search log.")] = False,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Solve a problem and print the roster and its score."""
     problem = load_problem(problem_file)
@@ -80,6 +84,8 @@ def check_command(
     problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1).")],
     roster_file: Annotated[Path, typer.Argument(help="Roster JSON: a solution or its assignments.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Check a roster: list every violation and recompute its score (exit 1 on any violation)."""
     problem = load_problem(problem_file)
@@ -98,6 +104,7 @@ def demo_command(
     teams: Annotated[int, typer.Option(help="Teams.", min=1)] = 3,
     seed: Seed = 7,
     time_limit: TimeLimit = 20.0,
+    lang: Lang = "en",
 ) -> None:
     """Generate a realistic organisation and solve its week, to see the product in one command."""
     problem = generate(GeneratorSettings(employees=employees, teams=teams, seed=seed))
@@ -119,6 +126,7 @@ def generate_command(
     patterns: Annotated[
         bool, typer.Option("--patterns", help="Give each team a weekly hybrid pattern (e.g. Mon–Wed office).")
     ] = False,
+    lang: Lang = "en",
 ) -> None:
     """Write a seeded realistic problem."""
     settings = GeneratorSettings(
@@ -155,5 +163,6 @@ def main() -> None:
     try:
         app()
     except BadFile as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        error = translate("cli.error", current_language())
+        err_console.print(f"{error}: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_BAD_INPUT)

@@ -29,7 +29,9 @@ from optimizer.capacity.plots import write_plots
 from optimizer.capacity.report import reason, render_markdown, scenario_row
 from optimizer.capacity.wording import DEFAULT_LANG, desk_exceptions, site_title, text, weekday_name
 from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile, load_problem, read_json
+from optimizer.cli.options import AllErrors, Lang, current_language
 from optimizer.domain.validation import InvalidProblem, ProblemError
+from optimizer.i18n import translate
 
 console = Console()
 REASONS_SHOWN = 5  # conflicting rules printed per scenario; --json and --report hold them all
@@ -52,9 +54,10 @@ def load_scenarios(path: Path) -> list[Any]:
 
 
 def _print_errors(errors: list[ProblemError], source: str) -> None:
-    err_console.print(f"error: {source}:", markup=False, highlight=False)
+    lang = current_language()
+    err_console.print(f"{translate('cli.error', lang)}: {source}:", markup=False, highlight=False)
     for error in errors:
-        err_console.print(f"  {error}", markup=False, highlight=False)
+        err_console.print(f"  {error.text(lang)}", markup=False, highlight=False)
 
 
 def _request(options: dict[str, Any]) -> CapacityRequest:
@@ -254,6 +257,8 @@ def capacity_command(
             "(listed in the output).",
         ),
     ] = False,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Size desk capacity: the proven minimum per site, the trade-off curve and what-if scenarios."""
     problem = load_problem(problem_file)

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from optimizer.checker import check
 from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_USAGE, BadFile, load_problem, load_roster, read_json
+from optimizer.cli.options import AllErrors, Lang
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterInput, RosterSolution
 from optimizer.io.calendar import Version
@@ -77,6 +78,7 @@ def import_command(
     template: Annotated[
         bool, typer.Option("--template", help="Write an empty staff sheet (CSV and XLSX) instead.")
     ] = False,
+    lang: Lang = "en",
 ) -> None:
     """Make a problem from a staff spreadsheet (and a base organisation file)."""
     if template:
@@ -122,6 +124,8 @@ def export_command(
         int | None,
         typer.Option("--sequence", min=0, help="Calendar SEQUENCE (default: grows with the time of export)."),
     ] = None,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Export a roster as the API does: CSV, XLSX, or iCalendar files."""
     if csv_file is None and xlsx_file is None and ics_dir is None:
@@ -158,6 +162,7 @@ def schema_command(
     which: Annotated[
         Literal["problem", "roster", "solution"], typer.Argument(help="problem, roster or solution.")
     ] = "problem",
+    lang: Lang = "en",
 ) -> None:
     """Print the JSON Schema of a problem, a roster or a solution, every field described."""
     model = SCHEMAS[which]

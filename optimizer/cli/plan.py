@@ -6,6 +6,7 @@ flag (every problem printed, each named), 4 no roster (the explanation is printe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -15,10 +16,20 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile, load_problem, read_json
+from optimizer.cli.files import (
+    EXIT_BAD_INPUT,
+    EXIT_NO_ROSTER,
+    EXIT_OK,
+    BadFile,
+    listed,
+    load_problem,
+    read_json,
+    say,
+)
+from optimizer.cli.options import AllErrors, Lang, current_language
 from optimizer.cli.render import print_solution
 from optimizer.domain.solution import Assignment, RosterSolution
-from optimizer.domain.validation import InvalidProblem, ProblemError
+from optimizer.domain.validation import InvalidProblem, ProblemError, from_pydantic
 from optimizer.model.replan import replan
 from optimizer.model.solve import SolveOptions
 from optimizer.model.why import why
@@ -36,18 +47,18 @@ def load_solution(path: Path) -> RosterSolution:
     try:
         solution = RosterSolution.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise BadFile(f"{path}: not a roster solution: {where}: {first['msg']}") from None
+        errors = [from_pydantic(error, RosterSolution) for error in exc.errors(include_url=False)]
+        raise BadFile(listed(path, say("cli.not_a_solution"), errors)) from None
     if not solution.assignments:
-        raise BadFile(f"{path}: holds no roster (status {solution.status})")
+        raise BadFile(f"{path}: {say('cli.no_roster_in', status=solution.status)}")
     return solution
 
 
 def _fail(errors: list[ProblemError], source: str) -> typer.Exit:
-    err_console.print(f"error: {source}:", markup=False, highlight=False)
+    """Every error under ``error: SOURCE:`` (``source`` a message id), in the chosen language."""
+    err_console.print(f"{say('cli.error')}: {say(source)}:", markup=False, highlight=False)
     for error in errors:
-        err_console.print(f"  {error}", markup=False, highlight=False)
+        err_console.print(f"  {error.text(current_language())}", markup=False, highlight=False)
     return typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -61,7 +72,7 @@ def _date_or_error(text: str, flag: str) -> tuple[dt.date | None, list[ProblemEr
 def _date(text: str, flag: str) -> dt.date:
     day, errors = _date_or_error(text, flag)
     if day is None:
-        raise _fail(errors, "bad flag")
+        raise _fail(errors, "cli.bad_flag")
     return day
 
 
@@ -82,6 +93,8 @@ def replan_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the solution as JSON.")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds to search.", min=0.01)] = 30.0,
     workers: Annotated[int, typer.Option("--workers", help="Parallel search workers.", min=1)] = 2,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Re-plan a published roster from a date on, with as few changes as possible."""
     problem = load_problem(problem_file)
@@ -90,13 +103,13 @@ def replan_command(
     events, flag_errors = parse_flags(unavailable, desks)
     errors += flag_errors + request_errors(problem, published.assignments, from_date, events)
     if errors:
-        raise _fail([_as_flag(error) for error in errors], "cannot re-plan")
+        raise _fail([_as_flag(error) for error in errors], "cli.cannot_replan")
     try:
         solution = replan(
             problem, published, from_date, events, SolveOptions(time_limit=time_limit, workers=workers)
         )
     except InvalidProblem as exc:
-        raise _fail([_as_flag(error) for error in exc.errors], "cannot re-plan") from None
+        raise _fail([_as_flag(error) for error in exc.errors], "cli.cannot_replan") from None
     if out is not None:
         out.write_text(solution.model_dump_json(indent=1), encoding="utf-8")
     if as_json:
@@ -113,7 +126,7 @@ def _as_flag(error: ProblemError) -> ProblemError:
     flags = {"from": "--from", "unavailable": "--unavailable", "desks": "--desks", "published": "PUBLISHED"}
     head = error.loc[0] if error.loc else ""
     if head in flags:
-        return ProblemError((flags[head], *error.loc[1:]), error.msg, error.type)
+        return dataclasses.replace(error, loc=(flags[head], *error.loc[1:]))
     return error
 
 
@@ -141,6 +154,8 @@ def why_command(
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds per alternative.", min=0.01)
     ] = 10.0,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """What it would take to give one cell of a roster another location."""
     from optimizer.cli.files import load_roster
@@ -152,9 +167,9 @@ def why_command(
         answer = why(problem, roster, employee, day, location, SolveOptions(time_limit=time_limit))
     except InvalidProblem as exc:
         named = [
-            ProblemError((f"--{e.loc[0]}", *e.loc[1:]) if e.loc else e.loc, e.msg, e.type) for e in exc.errors
+            dataclasses.replace(e, loc=(f"--{e.loc[0]}", *e.loc[1:]) if e.loc else e.loc) for e in exc.errors
         ]
-        raise _fail(named, "cannot answer") from None
+        raise _fail(named, "cli.cannot_answer") from None
     if as_json:
         sys.stdout.write(answer.model_dump_json(indent=1) + "\n")
         raise typer.Exit(EXIT_OK)
