@@ -25,7 +25,7 @@ from optimizer.cli.files import (
     load_problem,
     load_roster,
 )
-from optimizer.cli.options import AllErrors, Lang, current_language
+from optimizer.cli.options import AllErrors, FormatOption, Lang, OutputFormat, current_language
 from optimizer.cli.progress import LiveProgress
 from optimizer.cli.render import print_check, print_solution
 from optimizer.domain.problem import RosterProblem
@@ -47,17 +47,25 @@ Workers = Annotated[int, typer.Option("--workers", help="Parallel search workers
 Seed = Annotated[int, typer.Option("--seed", help="Random seed (same seed, one worker: same roster).")]
 
 
-def _solve_and_report(problem: RosterProblem, out: Path | None, as_json: bool, options: SolveOptions) -> int:
+def _solve_and_report(
+    problem: RosterProblem,
+    out: Path | None,
+    as_json: bool,
+    options: SolveOptions,
+    fmt: OutputFormat = OutputFormat.table,
+) -> int:
     with LiveProgress(err_console) as progress:
         solution = solve(problem, options, on_progress=progress)
     if out is not None:
         out.write_text(solution.model_dump_json(indent=1), encoding="utf-8")
+    lang = current_language()
     if as_json:
         sys.stdout.write(solution.model_dump_json(indent=1) + "\n")
     else:
-        print_solution(console, problem, solution)
+        notes = err_console if fmt == OutputFormat.csv else console
+        print_solution(console, problem, solution, lang, fmt.value, notes)
         if out is not None:
-            console.print(f"roster written to {out}")
+            notes.print(translate("cli.written", lang, path=out), markup=False, highlight=False)
     return EXIT_OK if solution.assignments else EXIT_NO_ROSTER
 
 
@@ -70,13 +78,14 @@ def solve_command(
     seed: Seed = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the solution as JSON.")] = False,
     log: Annotated[bool, typer.Option("--log", help="Print the solver's search log.")] = False,
+    output: FormatOption = OutputFormat.table,
     lang: Lang = "en",
     all_errors: AllErrors = False,
 ) -> None:
     """Solve a problem and print the roster and its score."""
     problem = load_problem(problem_file)
     options = SolveOptions(time_limit=time_limit, workers=workers, seed=seed, log=log)
-    raise typer.Exit(_solve_and_report(problem, out, as_json, options))
+    raise typer.Exit(_solve_and_report(problem, out, as_json, options, output))
 
 
 @app.command("check")
@@ -84,6 +93,7 @@ def check_command(
     problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1).")],
     roster_file: Annotated[Path, typer.Argument(help="Roster JSON: a solution or its assignments.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    output: FormatOption = OutputFormat.table,
     lang: Lang = "en",
     all_errors: AllErrors = False,
 ) -> None:
@@ -94,7 +104,8 @@ def check_command(
     if as_json:
         sys.stdout.write(result.model_dump_json(indent=1) + "\n")
     else:
-        print_check(console, result)
+        notes = err_console if output == OutputFormat.csv else console
+        print_check(console, result, current_language(), output.value, notes)
     raise typer.Exit(EXIT_OK if result.valid else EXIT_VIOLATIONS)
 
 

@@ -6,6 +6,7 @@ value here, so the file loaders and the renderers read it without it being passe
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from typing import Annotated
@@ -70,5 +71,24 @@ AllErrors = Annotated[
     bool,
     typer.Option(
         "--all", help="List every error of a bad input file (by default the first 10).", callback=_set_all
+    ),
+]
+
+
+class OutputFormat(enum.StrEnum):
+    """How a roster, a check or a re-plan is printed."""
+
+    table = "table"
+    plain = "plain"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        help="table (a terminal table), plain (aligned text), csv (formula-safe; notes go to stderr) "
+        "or markdown. No format cuts a cell.",
     ),
 ]

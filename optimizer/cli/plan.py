@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 
 from optimizer.cli.files import (
     EXIT_BAD_INPUT,
@@ -26,10 +27,12 @@ from optimizer.cli.files import (
     read_json,
     say,
 )
-from optimizer.cli.options import AllErrors, Lang, current_language
-from optimizer.cli.render import print_solution
+from optimizer.cli.options import AllErrors, FormatOption, Lang, OutputFormat, current_language
+from optimizer.cli.render import day_heading, print_solution
 from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.domain.validation import InvalidProblem, ProblemError, from_pydantic
+from optimizer.domain.why import summary_in
+from optimizer.i18n.explanations import reword
 from optimizer.model.replan import replan
 from optimizer.model.solve import SolveOptions
 from optimizer.model.why import why
@@ -93,6 +96,7 @@ def replan_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the solution as JSON.")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds to search.", min=0.01)] = 30.0,
     workers: Annotated[int, typer.Option("--workers", help="Parallel search workers.", min=1)] = 2,
+    output: FormatOption = OutputFormat.table,
     lang: Lang = "en",
     all_errors: AllErrors = False,
 ) -> None:
@@ -115,9 +119,10 @@ def replan_command(
     if as_json:
         sys.stdout.write(solution.model_dump_json(indent=1) + "\n")
     else:
-        print_solution(console, problem, solution)
+        notes = err_console if output == OutputFormat.csv else console
+        print_solution(console, problem, solution, current_language(), output.value, notes)
         if solution.assignments:
-            _print_changes(solution)
+            _print_changes(solution, notes)
     raise typer.Exit(EXIT_OK if solution.assignments else EXIT_NO_ROSTER)
 
 
@@ -130,18 +135,20 @@ def _as_flag(error: ProblemError) -> ProblemError:
     return error
 
 
-def _print_changes(solution: RosterSolution) -> None:
+def _print_changes(solution: RosterSolution, out: Console) -> None:
+    lang = current_language()
     changes = solution.changes or []
     if not changes:
-        console.print("no changes against the published roster")
+        out.print(say("change.none"), markup=False, highlight=False)
     else:
-        console.print(f"[bold]{len(changes)} change{'s' if len(changes) != 1 else ''}[/bold]:")
+        out.print(say("change.count", count=len(changes)), markup=False, highlight=False)
         for change in changes:
-            console.print(f"  {describe_change(change)}", markup=False, highlight=False)
+            out.print(f"  {describe_change(change, lang)}", markup=False, highlight=False)
     for moved in solution.moved_team_days or []:
         old = ", ".join(str(d) for d in moved.from_)
         new = ", ".join(str(d) for d in moved.to)
-        console.print(f"  anchor days of {moved.team} in {moved.week}: {old} → {new}", markup=False)
+        line = say("change.anchor", team=moved.team, week=moved.week, old=old, new=new)
+        out.print(f"  {line}", markup=False, highlight=False)
 
 
 def why_command(
@@ -173,13 +180,24 @@ def why_command(
     if as_json:
         sys.stdout.write(answer.model_dump_json(indent=1) + "\n")
         raise typer.Exit(EXIT_OK)
+    lang = current_language()
     current = answer.current
-    when = f"{current.start}, {current.hours:g} h" if current.location != "off" else "day off"
-    console.print(f"{employee} on {day.strftime('%a')} {day}: [bold]{current.location}[/bold] ({when})")
+    if current.location != "off":
+        hours = f"{current.hours:g}".replace(".", "," if lang == "id" else ".")
+        detail = say("answer.worked", start=current.start, hours=hours)
+    else:
+        detail = say("answer.day_off")
+    weekday = day_heading(day, lang).split()[0]
+    place = f"[bold]{escape(say(f'place.{current.location}'))}[/bold]"
+    console.print(
+        say("answer.current", employee=escape(employee), when=f"{weekday} {day}", place=place, detail=detail)
+    )
     if not answer.alternatives:
-        console.print("  no other location is allowed for this employee on this day")
+        console.print("  " + say("answer.no_other"), markup=False)
     for alternative in answer.alternatives:
-        console.print(f"  [bold]{alternative.location}[/bold]: {alternative.summary}")
+        conflicts = reword(problem, alternative.conflicts, lang)
+        summary = summary_in(alternative, lang, conflicts)
+        console.print(f"  [bold]{escape(say(f'place.{alternative.location}'))}[/bold]: {escape(summary)}")
         for moved in alternative.moved:
-            console.print(f"      {describe_change(moved)}", markup=False, highlight=False)
+            console.print(f"      {describe_change(moved, lang)}", markup=False, highlight=False)
     raise typer.Exit(EXIT_OK)
