@@ -131,10 +131,10 @@ def print_solution(
         if solution.score and fmt != "csv":
             emit(console, score_grid(solution.score, lang), fmt)
     if solution.explanation:
-        notes.print(f"[bold red]{escape(translate('cli.conflicts', lang))}[/bold red]")
+        notes.print(f"[bold red]{escape(translate('cli.conflicts', lang))}[/bold red]", soft_wrap=True)
         for item in reword(problem, solution.explanation, lang):
-            notes.print(f"  • [bold]{escape(item.constraint)}[/bold]: {escape(item.message)}")
-    notes.print(escape(status_line(solution, lang)))
+            notes.print(f"  • [bold]{escape(item.constraint)}[/bold]: {escape(item.message)}", soft_wrap=True)
+    notes.print(escape(status_line(solution, lang)), soft_wrap=True)
 
 
 def violations_grid(result: CheckResult, lang: str = DEFAULT_LANGUAGE) -> Grid:
