@@ -204,7 +204,7 @@ def _pydantic_errors(exc: ValidationError) -> Iterator[ProblemError]:
         yield from_pydantic(error)
 
 
-def from_pydantic(error: Any, root: type = RosterProblem) -> ProblemError:
+def from_pydantic(error: Any, root: type | None = RosterProblem) -> ProblemError:
     """One of pydantic's errors in plain words (no class names), with its catalogue id."""
     loc = tuple(error["loc"])
     worded = plain(error, root)

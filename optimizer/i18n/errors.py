@@ -94,7 +94,7 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def type_at(root: type[BaseModel], loc: Sequence[str | int]) -> Any:
+def type_at(root: type[BaseModel] | None, loc: Sequence[str | int]) -> Any:
     """The declared type at a JSON path under ``root`` (None when the path leads nowhere known)."""
     current: Any = root
     for part in loc:
@@ -150,7 +150,7 @@ def _choices(values: list[str], quoted: bool) -> str:
     return ", ".join(repr(v) if quoted else v for v in values)
 
 
-def plain(error: dict[str, Any], root: type[BaseModel]) -> tuple[str, Params] | None:
+def plain(error: dict[str, Any], root: type[BaseModel] | None) -> tuple[str, Params] | None:
     """The message id and parameters of one pydantic error, or None to keep pydantic's words."""
     kind, loc, ctx = error["type"], tuple(error.get("loc", ())), error.get("ctx") or {}
     value = error.get("input")
@@ -190,12 +190,12 @@ def _number(value: object) -> object:
     return value
 
 
-def _is_model(root: type[BaseModel], loc: tuple) -> bool:
+def _is_model(root: type[BaseModel] | None, loc: tuple) -> bool:
     model = type_at(root, loc)
     return isinstance(model, type) and issubclass(model, BaseModel)
 
 
-def _literal_value(root: type[BaseModel], loc: tuple) -> object:
+def _literal_value(root: type[BaseModel] | None, loc: tuple) -> object:
     declared = type_at(root, loc)
     if get_origin(declared) is Literal:
         return get_args(declared)[0]
@@ -213,7 +213,7 @@ def _one_of(allowed: list[str], value: object, quoted: bool) -> tuple[str, Param
     return "val.one_of", {"value": shown, "choices": choices}
 
 
-def _unknown_field(root: type[BaseModel], loc: tuple) -> tuple[str, Params]:
+def _unknown_field(root: type[BaseModel] | None, loc: tuple) -> tuple[str, Params]:
     name = str(loc[-1]) if loc else ""
     model = type_at(root, loc[:-1])
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
