@@ -173,7 +173,7 @@ def print_report(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console 
 def _curve_table(site: SiteCapacity, lang: str) -> Table:
     table = Table(show_edge=False)
     for column in ("desks", "unmet_weighted", "bound", "gap", "proven", "unmet", "lonely", "peak"):
-        table.add_column(text(f"cli.col.{column}", lang), justify="right")
+        table.add_column(text(f"cli.col.{column}", lang), justify="right", overflow="fold")
     for p in site.curve:
         gap = None if p.gap is None else f"{p.gap:.1%}"
         values = (p.desks, p.objective, p.bound, gap, p.proven, p.unmet_preferences, p.lonely_office_days)
@@ -283,23 +283,24 @@ def capacity_command(
 
             report = size_capacity(problem, request, on_progress=on_progress)
     except InvalidProblem as exc:
-        _print_errors(exc.errors, "bad capacity request")
+        _print_errors(exc.errors, translate("cli.bad_capacity_request", lang))
         raise typer.Exit(EXIT_BAD_INPUT) from None
     plots = []
     if plot is not None or report_file is not None:
         target = plot or report_file.with_name(report_file.stem + "-curve.png")
-        plots = write_plots(report, target)
+        plots = write_plots(report, target, lang=lang)
     if report_file is not None:
         report_file.parent.mkdir(parents=True, exist_ok=True)
-        report_file.write_text(render_markdown(report, problem, plots, report_file), encoding="utf-8")
+        markdown = render_markdown(report, problem, plots, report_file, lang=lang)
+        report_file.write_text(markdown, encoding="utf-8")
     if as_json:
         sys.stdout.write(report.model_dump_json(indent=1) + "\n")
     else:
-        print_report(report)
+        print_report(report, lang)
         for written in plots:
-            line = text("cli.chart", path=written.path, width=written.width, height=written.height)
+            line = text("cli.chart", lang, path=written.path, width=written.width, height=written.height)
             console.print(line, markup=False)
         if report_file is not None:
-            console.print(text("cli.report", path=report_file), markup=False)
+            console.print(text("cli.report", lang, path=report_file), markup=False)
     found = all(s.minimum_desks is not None for s in report.sites)
     raise typer.Exit(EXIT_OK if found else EXIT_NO_ROSTER)
