@@ -29,6 +29,7 @@ from optimizer.cli.files import (
 )
 from optimizer.cli.options import AllErrors, FormatOption, Lang, OutputFormat, current_language
 from optimizer.cli.render import day_heading, print_solution
+from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.domain.validation import InvalidProblem, ProblemError, from_pydantic
 from optimizer.domain.why import summary_in
@@ -38,7 +39,7 @@ from optimizer.model.solve import SolveOptions
 from optimizer.model.why import why
 from optimizer.replan.changes import describe_change
 from optimizer.replan.flags import parse_flags
-from optimizer.replan.request import request_errors
+from optimizer.replan.request import DayEvents, replan_problem, request_errors
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -120,9 +121,10 @@ def replan_command(
         sys.stdout.write(solution.model_dump_json(indent=1) + "\n")
     else:
         notes = err_console if output == OutputFormat.csv else console
-        print_solution(console, problem, solution, current_language(), output.value, notes)
+        shown = _as_replanned(problem, published, from_date, events)
+        print_solution(console, shown, solution, current_language(), output.value, notes)
         if solution.assignments:
-            _print_changes(solution, notes)
+            _print_changes(solution, notes, shown)
     raise typer.Exit(EXIT_OK if solution.assignments else EXIT_NO_ROSTER)
 
 
@@ -135,15 +137,29 @@ def _as_flag(error: ProblemError) -> ProblemError:
     return error
 
 
-def _print_changes(solution: RosterSolution, out: Console) -> None:
+def _as_replanned(
+    problem: RosterProblem, published: RosterSolution, start: dt.date | None, events: DayEvents
+) -> RosterProblem:
+    """The problem as re-planned (the new leave and desks in it), to show the roster against."""
+    if start is None:
+        return problem
+    try:
+        return replan_problem(problem, published.assignments, start, events).problem
+    except InvalidProblem:
+        return problem
+
+
+def _print_changes(solution: RosterSolution, out: Console, problem: RosterProblem) -> None:
     lang = current_language()
+    leave = {(employee.id, day) for employee in problem.employees for day in employee.unavailable}
     changes = solution.changes or []
     if not changes:
         out.print(say("change.none"), markup=False, highlight=False)
     else:
         out.print(say("change.count", count=len(changes)), markup=False, highlight=False)
         for change in changes:
-            out.print(f"  {describe_change(change, lang)}", markup=False, highlight=False)
+            on_leave = (change.employee, change.date) in leave
+            out.print(f"  {describe_change(change, lang, on_leave)}", markup=False, highlight=False)
     for moved in solution.moved_team_days or []:
         old = ", ".join(str(d) for d in moved.from_)
         new = ", ".join(str(d) for d in moved.to)
@@ -189,15 +205,17 @@ def why_command(
         detail = say("answer.day_off")
     weekday = day_heading(day, lang).split()[0]
     place = f"[bold]{escape(say(f'place.{current.location}'))}[/bold]"
-    console.print(
-        say("answer.current", employee=escape(employee), when=f"{weekday} {day}", place=place, detail=detail)
+    headline = say(
+        "answer.current", employee=escape(employee), when=f"{weekday} {day}", place=place, detail=detail
     )
+    console.print(headline, soft_wrap=True)
     if not answer.alternatives:
         console.print("  " + say("answer.no_other"), markup=False)
     for alternative in answer.alternatives:
         conflicts = reword(problem, alternative.conflicts, lang)
         summary = summary_in(alternative, lang, conflicts)
-        console.print(f"  [bold]{escape(say(f'place.{alternative.location}'))}[/bold]: {escape(summary)}")
+        where = escape(say(f"place.{alternative.location}"))
+        console.print(f"  [bold]{where}[/bold]: {escape(summary)}", soft_wrap=True)
         for moved in alternative.moved:
             console.print(f"      {describe_change(moved, lang)}", markup=False, highlight=False)
     raise typer.Exit(EXIT_OK)

@@ -49,19 +49,19 @@ def team_day_changes(published: list[TeamDays], chosen: list[TeamDays]) -> list[
     return moved
 
 
-def describe_change(change: Change, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``e3 Thu 2026-12-10: office 08:00 8 h → off``, for a terminal (in Indonesian: ``Kam``, ``kantor``)."""
+def describe_change(change: Change, lang: str = DEFAULT_LANGUAGE, on_leave: bool = False) -> str:
+    """``e3 Thu 2026-12-10: office 08:00 8 h → off``, for a terminal (in Indonesian: ``Kam``, ``kantor``);
+    ``on_leave``: the day is leave, so a day off reads ``leave`` (``cuti``)."""
     weekday = change.date.strftime("%a")
     if lang != DEFAULT_LANGUAGE:
         weekday = translate(f"weekday.{weekday.lower()}", lang)
-    return (
-        f"{change.employee} {weekday} {change.date}: {_words(change.from_, lang)} → {_words(change.to, lang)}"
-    )
+    after = _words(change.to, lang, on_leave)
+    return f"{change.employee} {weekday} {change.date}: {_words(change.from_, lang)} → {after}"
 
 
-def _words(cell: Cell, lang: str = DEFAULT_LANGUAGE) -> str:
+def _words(cell: Cell, lang: str = DEFAULT_LANGUAGE, on_leave: bool = False) -> str:
     if cell.location == "off":
-        return translate("place.off", lang)
+        return translate("place.leave" if on_leave else "place.off", lang)
     hours = f"{cell.hours:g}"
     hours = hours.replace(".", ",") if lang == "id" else hours
     return translate(
