@@ -119,10 +119,16 @@ def demo_command(
 ) -> None:
     """Generate a realistic organisation and solve its week, to see the product in one command."""
     problem = generate(GeneratorSettings(employees=employees, teams=teams, seed=seed))
-    console.print(
-        f"Demo: {employees} staff in {teams} teams, {problem.sites[0].desks} desks, "
-        f"week of {problem.horizon.start}"
+    lang = current_language()
+    line = translate(
+        "cli.demo",
+        lang,
+        staff=employees,
+        teams=teams,
+        desks=problem.sites[0].desks,
+        start=problem.horizon.start,
     )
+    console.print(line, markup=False, highlight=False)
     raise typer.Exit(_solve_and_report(problem, None, False, SolveOptions(time_limit=time_limit)))
 
 
@@ -146,7 +152,8 @@ def generate_command(
     problem = generate(settings)
     data = problem.model_dump(mode="json", exclude_defaults=True)
     out.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    console.print(f"wrote {out}: {employees} employees, {teams} teams, {weeks} week(s)")
+    line = translate("cli.generated", current_language(), path=out, staff=employees, teams=teams, weeks=weeks)
+    console.print(line, markup=False, highlight=False)
 
 
 from optimizer.cli.serve import serve_command  # noqa: E402

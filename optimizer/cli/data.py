@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from optimizer.checker import check
-from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_USAGE, BadFile, load_problem, load_roster, read_json
+from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_USAGE, BadFile, load_problem, load_roster, read_json, say
 from optimizer.cli.options import AllErrors, Lang
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterInput, RosterSolution
@@ -85,7 +85,7 @@ def import_command(
         _write_template(out or Path("staff-template"))
         return
     if staff is None or out is None:
-        _say("error: give a staff sheet and -o PROBLEM.json (or --template)")
+        _say(f"{say('cli.error')}: {say('cli.import_usage')}")
         raise typer.Exit(EXIT_USAGE)
     try:
         data = staff.read_bytes()
@@ -97,18 +97,15 @@ def import_command(
     except UnreadableSheet as exc:
         raise BadFile(f"{staff}: {exc}") from None
     except InvalidStaff as exc:
-        _say(f"error: {staff}: {len(exc.errors)} problem(s), nothing written:")
+        _say(f"{say('cli.error')}: {staff}: {say('cli.import_problems', count=len(exc.errors))}")
         for error in exc.errors:
             _say(f"  {str(error).replace('base ', f'{base}: ', 1) if error.base_path is not None else error}")
         raise typer.Exit(EXIT_BAD_INPUT) from None
     _write(
         out, json.dumps(problem.model_dump(mode="json", exclude_defaults=True), indent=1, ensure_ascii=False)
     )
-    console.print(
-        f"wrote {out}: {len(problem.employees)} employees, {len(problem.teams)} teams, "
-        f"{len(problem.sites)} sites, week of {problem.horizon.start}",
-        markup=False,
-    )
+    facts = {"staff": len(problem.employees), "teams": len(problem.teams), "sites": len(problem.sites)}
+    console.print(say("cli.imported", path=out, start=problem.horizon.start, **facts), markup=False)
 
 
 def export_command(
@@ -129,7 +126,7 @@ def export_command(
 ) -> None:
     """Export a roster as the API does: CSV, XLSX, or iCalendar files."""
     if csv_file is None and xlsx_file is None and ics_dir is None:
-        _say("error: give at least one of --csv FILE, --xlsx FILE, --ics DIR")
+        _say(f"{say('cli.error')}: {say('cli.export_usage')}")
         raise typer.Exit(EXIT_USAGE)
     problem = load_problem(problem_file)
     roster = load_roster(solution_file)
@@ -141,13 +138,13 @@ def export_command(
         )
     broken = check(problem, roster.assignments, roster.team_days).violations
     if broken:
-        _say(f"warning: the roster breaks {len(broken)} rule(s); see roster check")
+        _say(say("cli.export_broken", count=len(broken)))
     if csv_file is not None:
         _write(csv_file, roster_csv(problem, roster.assignments))
-        console.print(f"wrote {csv_file}", markup=False)
+        console.print(say("cli.wrote", path=csv_file), markup=False)
     if xlsx_file is not None:
         _write(xlsx_file, roster_xlsx(problem, roster.assignments))
-        console.print(f"wrote {xlsx_file}", markup=False)
+        console.print(say("cli.wrote", path=xlsx_file), markup=False)
     if ics_dir is not None:
         version = Version.at(dt.datetime.now(dt.UTC))
         if sequence is not None:
@@ -155,7 +152,7 @@ def export_command(
         files = calendar_files(problem, roster.assignments, version)
         for name, body in files.items():
             _write(ics_dir / name, body)
-        console.print(f"wrote {len(files)} calendars to {ics_dir}", markup=False)
+        console.print(say("cli.wrote_calendars", count=len(files), path=ics_dir), markup=False)
 
 
 def schema_command(
