@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.errors import input_errors
+from api.json_route import JsonBodyRoute
 from api.language import LanguageDep, answer_in
 from api.routes.jobs import accepted, owned
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
@@ -26,7 +27,7 @@ from optimizer.model.solve import SolveOptions
 from optimizer.model.why import why
 from optimizer.replan.request import DayEvents, request_errors
 
-router = APIRouter(prefix="/v1", tags=["re-plan"])
+router = APIRouter(prefix="/v1", tags=["re-plan"], route_class=JsonBodyRoute)
 NO_ROSTER = {409: {"model": MessageBody, "description": "The job has no final roster to re-plan."}}
 
 
