@@ -55,9 +55,9 @@ def answer_in(answer: WhyAnswer, problem: RosterProblem, lang: str) -> WhyAnswer
 
 
 def stored_problem(kind: str, request_text: str) -> RosterProblem | None:
-    """The problem a solve or re-plan job was given (None when it cannot be read back)."""
+    """The problem a solve, re-plan or capacity job was given (None when it cannot be read back)."""
     try:
         data: Any = json.loads(request_text)
-        return RosterProblem.model_validate(data["problem"] if kind == "replan" else data)
+        return RosterProblem.model_validate(data["problem"] if kind in ("replan", "capacity") else data)
     except (ValueError, KeyError, TypeError):
         return None

@@ -10,6 +10,7 @@ from api.store import Job
 from optimizer.capacity import CapacityReport
 from optimizer.domain.solution import RosterSolution
 from optimizer.i18n import DEFAULT_LANGUAGE
+from optimizer.i18n.explanations import report_in
 
 PUBLIC_OPTIONS = ("time_limit", "seed", "parent")
 ROSTER_KINDS = ("solve", "replan")
@@ -44,6 +45,8 @@ def public(job: Job, lang: str = DEFAULT_LANGUAGE) -> JobPublic:
             solution = solution_in(solution, stored_problem(job.kind, job.request), lang)
     elif job.result is not None:
         capacity = CapacityReport.model_validate(job.result)
+        if lang != DEFAULT_LANGUAGE and (problem := stored_problem(job.kind, job.request)) is not None:
+            capacity = report_in(capacity, problem, lang)
     best = BestSoFar.model_validate(job.best) if job.best and job.result is None else None
     return JobPublic(
         **summary(job).model_dump(),

@@ -32,6 +32,7 @@ from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile
 from optimizer.cli.options import AllErrors, Lang, current_language
 from optimizer.domain.validation import InvalidProblem, ProblemError
 from optimizer.i18n import translate
+from optimizer.i18n.explanations import report_in
 
 console = Console()
 REASONS_SHOWN = 5  # conflicting rules printed per scenario; --json and --report hold them all
@@ -285,6 +286,7 @@ def capacity_command(
     except InvalidProblem as exc:
         _print_errors(exc.errors, translate("cli.bad_capacity_request", lang))
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    report = report_in(report, problem, lang)
     plots = []
     if plot is not None or report_file is not None:
         target = plot or report_file.with_name(report_file.stem + "-curve.png")

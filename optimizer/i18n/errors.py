@@ -160,8 +160,9 @@ def plain(error: dict[str, Any], root: type[BaseModel] | None) -> tuple[str, Par
         return _unknown_field(root, loc)
     if kind in ("model_type", "model_attributes_type") or (kind == "dict_type" and _is_model(root, loc)):
         model = type_at(root, loc)
-        fields = ", ".join(field_names(model)) if isinstance(model, type) else ""
-        return "val.object", {"fields": fields, "got": kind_of(value)}
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return "val.mapping", {"got": kind_of(value)}
+        return "val.object", {"fields": ", ".join(field_names(model)), "got": kind_of(value)}
     if kind in _KINDS:
         params: Params = {"got": kind_of(value)}
         if kind.startswith("date") and isinstance(value, str):

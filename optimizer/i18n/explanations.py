@@ -10,11 +10,15 @@ changed since (a re-plan's new leave or desks) keeps its stored, correct English
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.rulebook import UNEXPLAINED
 from optimizer.domain.solution import ExplanationItem
 from optimizer.i18n import DEFAULT_LANGUAGE, translate
+
+if TYPE_CHECKING:
+    from optimizer.capacity.models import CapacityReport
 
 
 def reword(problem: RosterProblem, items: Sequence[ExplanationItem], lang: str) -> list[ExplanationItem]:
@@ -41,3 +45,22 @@ def reword(problem: RosterProblem, items: Sequence[ExplanationItem], lang: str) 
                 pass  # a subject the problem at hand no longer has: keep the stored words
         worded.append(item.model_copy(update={"message": message}))
     return worded
+
+
+def report_in(report: CapacityReport, problem: RosterProblem, lang: str) -> CapacityReport:
+    """A capacity report with the explanations of its sites and scenarios worded in ``lang``."""
+    if lang == DEFAULT_LANGUAGE:
+        return report
+    sites = [
+        site.model_copy(update={"explanation": reword(problem, site.explanation, lang)})
+        if site.explanation
+        else site
+        for site in report.sites
+    ]
+    scenarios = [
+        row.model_copy(update={"explanation": reword(problem, row.explanation, lang)})
+        if row.explanation
+        else row
+        for row in report.scenarios
+    ]
+    return report.model_copy(update={"sites": sites, "scenarios": scenarios})

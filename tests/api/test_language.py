@@ -120,3 +120,15 @@ def test_why_answers_in_indonesian(alice):
 def test_roster_lang_is_the_default_without_accept_language(monkeypatch, value, expected):
     monkeypatch.setenv("ROSTER_LANG", value)
     assert default_language() == expected
+
+
+def test_a_capacity_request_with_a_mistyped_key_suggests_it_in_indonesian(alice):
+    body = {"problem": VALID_CHECK["problem"], "optons": {"time_limit": 1}}
+    errors = detail(alice.post("/v1/capacity", json=body, headers=ID))
+    assert errors[("body", "optons")] == {
+        "loc": ["body", "optons"],
+        "msg": "'optons' bukan isian untuk permintaan penghitungan kapasitas; apakah yang dimaksud 'options'?",
+        "type": "extra_forbidden",
+    }
+    english = detail(alice.post("/v1/capacity", json=body))
+    assert english[("body", "optons")]["msg"].endswith("did you mean 'options'?")
