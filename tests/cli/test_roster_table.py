@@ -58,7 +58,7 @@ def test_plain_indonesian_table_has_weekdays_places_end_times_and_leave(solved_i
     result, out = solved_id
     lines = result.stdout.splitlines()
     assert lines[0] == "Jadwal kerja"
-    assert lines[1].split()[:2] == ["pegawai", "tim"]
+    assert lines[1].split()[:2] == ["Pegawai", "Tim"]
     for heading in WEEKDAYS_ID:
         assert heading in lines[1]
     solution = RosterSolution.model_validate_json(out.read_text())
@@ -90,7 +90,7 @@ def test_roster_lang_selects_indonesian_too(tmp_path: Path):
     assert_checked(parse_problem(team_week()), RosterSolution.model_validate_json(out.read_text()))
     lines = result.stdout.splitlines()
     assert lines[0] == "**Jadwal kerja**"
-    assert lines[2].startswith("| pegawai | tim | Sen 07 Sep |")
+    assert lines[2].startswith("| Pegawai | Tim | Sen 07 Sep |")
     assert set(lines[3]) <= set("|-:")
     assert "jadwal disimpan ke" in result.stdout
 
@@ -118,7 +118,7 @@ def test_csv_is_formula_safe_and_notes_go_to_stderr(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert_checked(parse_problem(data), RosterSolution.model_validate_json(out.read_text()))
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0][:3] == ["pegawai", "tim", "Sen 07 Sep"]
+    assert rows[0][:3] == ["Pegawai", "Tim", "Sen 07 Sep"]
     assert rows[1][0] == "'=HYPERLINK(1) (ayu)"
     assert all(len(row) == len(rows[0]) for row in rows)
     assert "status optimal" in result.stderr and "status" not in result.stdout

@@ -102,7 +102,7 @@ def test_a_value_outside_a_set_suggests_the_nearest_allowed_one():
             "should be a text in double quotes, not a number",
             "harus berupa teks dalam tanda kutip ganda, bukan angka",
         ),
-        (("sites", 0, "desks"), "should be at least 0, not -1", "paling sedikit 0, bukan -1"),
+        (("sites", 0, "desks"), "should be at least 0, not -1", "harus paling sedikit 0, bukan -1"),
     ],
 )
 def test_each_message_in_both_languages(loc, english, indonesian):
