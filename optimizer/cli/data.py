@@ -16,8 +16,17 @@ import typer
 from rich.console import Console
 
 from optimizer.checker import check
-from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_USAGE, BadFile, load_problem, load_roster, read_json, say
-from optimizer.cli.options import AllErrors, Lang
+from optimizer.cli.files import (
+    EXIT_BAD_INPUT,
+    EXIT_USAGE,
+    SHOWN,
+    BadFile,
+    load_problem,
+    load_roster,
+    read_json,
+    say,
+)
+from optimizer.cli.options import AllErrors, Lang, show_all_errors
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterInput, RosterSolution
 from optimizer.io.calendar import Version
@@ -133,9 +142,14 @@ def export_command(
     known = {person.id for person in problem.employees}
     strangers = sorted({a.employee for a in roster.assignments} - known)
     if strangers:
-        raise BadFile(
-            f"{solution_file}: employees not in {problem_file}: {', '.join(map(repr, strangers[:5]))}"
+        shown = strangers if show_all_errors() else strangers[:SHOWN]
+        more = (
+            f" {say('cli.more_errors', count=len(strangers) - len(shown))}"
+            if len(shown) < len(strangers)
+            else ""
         )
+        names = ", ".join(map(repr, shown))
+        raise BadFile(f"{solution_file}: {say('cli.strangers', problem=problem_file)}: {names}{more}")
     broken = check(problem, roster.assignments, roster.team_days).violations
     if broken:
         _say(say("cli.export_broken", count=len(broken)))

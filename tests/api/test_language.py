@@ -127,7 +127,8 @@ def test_a_capacity_request_with_a_mistyped_key_suggests_it_in_indonesian(alice)
     errors = detail(alice.post("/v1/capacity", json=body, headers=ID))
     assert errors[("body", "optons")] == {
         "loc": ["body", "optons"],
-        "msg": "'optons' bukan isian untuk permintaan penghitungan kapasitas; apakah yang dimaksud 'options'?",
+        "msg": "'optons' bukan isian untuk permintaan penghitungan kapasitas; "
+        "apakah yang dimaksud 'options'?",
         "type": "extra_forbidden",
     }
     english = detail(alice.post("/v1/capacity", json=body))
