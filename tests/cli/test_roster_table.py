@@ -183,3 +183,17 @@ def test_grid_text_is_the_same_for_plain_and_csv():
     for row in rows[1:]:
         for cell in row:
             assert cell in plain
+
+
+def test_the_live_progress_line_in_both_languages():
+    from optimizer.cli.progress import progress_line
+    from optimizer.model.solve import Progress
+
+    moment = Progress(elapsed=3.2, objective=140, bound=120)
+    assert (
+        progress_line(3.25, moment)
+        == f"solving…   3.2 s  objective 140  bound 120  gap {moment.gap * 100:.2f}%"
+    )
+    indonesian = progress_line(3.25, moment, "id")
+    assert indonesian.startswith("menyusun…   3,2 detik  nilai tujuan 140  batas 120  selisih ")
+    assert progress_line(0.5, None, "id") == "menyusun…   0,5 detik  belum ada jadwal"
