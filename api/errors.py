@@ -9,17 +9,27 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
-from optimizer.domain.validation import ProblemError
+from api.language import request_language
+from optimizer.domain.validation import ProblemError, from_pydantic
 
 log = logging.getLogger("roster.api")
 
 
 def input_errors(errors: Iterable[ProblemError], prefix: Sequence[str | int]) -> RequestValidationError:
-    """Domain errors as a 422, their ``loc`` placed under ``prefix`` (e.g. ``("body",)``)."""
+    """Domain errors as a 422, their ``loc`` placed under ``prefix`` (e.g. ``("body",)``).
+
+    Each keeps its catalogue id, so the response words it in the request's language."""
     return RequestValidationError(
-        [{"loc": (*prefix, *error.loc), "msg": error.msg, "type": error.type} for error in errors]
+        [
+            {"loc": (*prefix, *error.loc), "msg": error.msg, "type": error.type, _WORDED: error}
+            for error in errors
+        ]
     )
+
+
+_WORDED = "worded"  # the ProblemError behind an error, to word it in the request's language
 
 
 def input_error(loc: Sequence[str | int], msg: str, type_: str) -> RequestValidationError:
@@ -27,13 +37,31 @@ def input_error(loc: Sequence[str | int], msg: str, type_: str) -> RequestValida
     return RequestValidationError([{"loc": tuple(loc), "msg": msg, "type": type_}])
 
 
-def _clean(error: dict[str, Any]) -> dict[str, Any]:
-    msg = str(error.get("msg", "")).removeprefix("Value error, ")
-    return {"loc": list(error.get("loc", ())), "msg": msg, "type": str(error.get("type", "value_error"))}
+def _clean(error: dict[str, Any], lang: str, body_model: Any = None) -> dict[str, Any]:
+    """One error in the ``{loc, msg, type}`` shape, its message in plain words in ``lang``."""
+    loc = list(error.get("loc", ()))
+    kind = str(error.get("type", "value_error"))
+    worded = error.get(_WORDED)
+    if isinstance(worded, ProblemError):
+        msg = worded.message(lang)
+    elif "input" in error:  # one of pydantic's own errors, raised by FastAPI
+        inner = {**error, "loc": tuple(loc[1:]) if body_model is not None and loc[:1] == ["body"] else ()}
+        msg = from_pydantic(inner, body_model).message(lang)
+    else:
+        msg = str(error.get("msg", "")).removeprefix("Value error, ")
+    return {"loc": loc, "msg": msg, "type": kind}
+
+
+def _body_model(request: Request) -> Any:
+    """The pydantic model of the route's JSON body, if it has one (to name fields and suggest others)."""
+    field = getattr(request.scope.get("route"), "body_field", None)
+    annotation = getattr(getattr(field, "field_info", None), "annotation", None)
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    return JSONResponse(status_code=422, content={"detail": [_clean(e) for e in exc.errors()]})
+    lang, model = request_language(request), _body_model(request)
+    return JSONResponse(status_code=422, content={"detail": [_clean(e, lang, model) for e in exc.errors()]})
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from api.language import solution_in, stored_problem
 from api.schemas import BestSoFar, JobPublic, JobSummary, ProgressPoint
 from api.store import Job
 from optimizer.capacity import CapacityReport
 from optimizer.domain.solution import RosterSolution
+from optimizer.i18n import DEFAULT_LANGUAGE
+from optimizer.i18n.explanations import report_in
 
 PUBLIC_OPTIONS = ("time_limit", "seed", "parent")
 ROSTER_KINDS = ("solve", "replan")
@@ -31,13 +34,19 @@ def summary(job: Job) -> JobSummary:
     )
 
 
-def public(job: Job) -> JobPublic:
-    """A job in full; the best roster so far is shown until the final result replaces it."""
+def public(job: Job, lang: str = DEFAULT_LANGUAGE) -> JobPublic:
+    """A job in full; the best roster so far is shown until the final result replaces it.
+
+    An explanation is worded in ``lang``."""
     solution = capacity = None
     if job.result is not None and job.kind in ROSTER_KINDS:
         solution = RosterSolution.model_validate(job.result)
+        if solution.explanation and lang != DEFAULT_LANGUAGE:
+            solution = solution_in(solution, stored_problem(job.kind, job.request), lang)
     elif job.result is not None:
         capacity = CapacityReport.model_validate(job.result)
+        if lang != DEFAULT_LANGUAGE and (problem := stored_problem(job.kind, job.request)) is not None:
+            capacity = report_in(capacity, problem, lang)
     best = BestSoFar.model_validate(job.best) if job.best and job.result is None else None
     return JobPublic(
         **summary(job).model_dump(),

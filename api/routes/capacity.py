@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Annotated, Any
 
@@ -20,7 +21,7 @@ from api.submission import problem_or_errors, submit
 from optimizer.capacity import CapacityRequest, max_explanations, max_solves
 from optimizer.capacity.sizing import check_request
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.validation import InvalidProblem, ProblemError
+from optimizer.domain.validation import InvalidProblem, ProblemError, from_pydantic, problem_error
 
 router = APIRouter(prefix="/v1", tags=["capacity"], route_class=JsonBodyRoute)
 EXAMPLES = {
@@ -63,7 +64,7 @@ def _sizing_errors(problem: RosterProblem, sizing: CapacityRequest) -> list[Prob
     try:
         check_request(problem, sizing)
     except InvalidProblem as exc:
-        return [ProblemError(("options", *e.loc), e.msg, e.type) for e in exc.errors]
+        return [dataclasses.replace(e, loc=("options", *e.loc)) for e in exc.errors]
     return []
 
 
@@ -73,20 +74,23 @@ def read_capacity(data: Any, settings: Settings) -> tuple[RosterProblem, Capacit
         raise input_errors(
             [ProblemError((), "expected an object with a problem and options", "dict_type")], ("body",)
         )
-    errors = [ProblemError((key,), "Extra inputs are not permitted", "extra_forbidden") for key in data]
-    errors = [error for error in errors if error.loc[0] not in CapacityJobRequest.model_fields]
+    errors = [
+        from_pydantic({"type": "extra_forbidden", "loc": (key,), "msg": "unknown field"}, CapacityJobRequest)
+        for key in data
+        if key not in CapacityJobRequest.model_fields
+    ]
     problem, sizing = None, None
     if "problem" not in data:
-        errors.append(ProblemError(("problem",), "Field required", "missing"))
+        errors.append(problem_error(("problem",), "missing", "val.missing"))
     else:
         problem, problem_errors = problem_or_errors(data["problem"], settings)
-        errors += [ProblemError(("problem", *e.loc), e.msg, e.type) for e in problem_errors]
+        errors += [dataclasses.replace(e, loc=("problem", *e.loc)) for e in problem_errors]
     try:
         sizing = CapacityRequest.model_validate(data.get("options", {}))
     except ValidationError as exc:
         errors += [
-            ProblemError(("options", *e["loc"]), e["msg"].removeprefix("Value error, "), e["type"])
-            for e in exc.errors(include_url=False)
+            dataclasses.replace(error, loc=("options", *error.loc))
+            for error in (from_pydantic(e, CapacityRequest) for e in exc.errors(include_url=False))
         ]
     if sizing is not None and sizing.time_limit > settings.max_time_limit:
         errors.append(

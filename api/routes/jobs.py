@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.json_route import JsonBodyRoute
+from api.language import LanguageDep
 from api.presenters import public, summary
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, JobPage, JobPublic
@@ -80,9 +81,9 @@ def list_jobs(
 
 
 @router.get("/{job_id}", response_model=JobPublic, responses=NOT_FOUND)
-def get_job(job_id: str, tenant: TenantDep, store: StoreDep) -> JobPublic:
+def get_job(job_id: str, tenant: TenantDep, store: StoreDep, lang: LanguageDep) -> JobPublic:
     """A job's state, progress, best roster so far and final result."""
-    return public(owned(store, job_id, tenant))
+    return public(owned(store, job_id, tenant), lang)
 
 
 @router.delete(

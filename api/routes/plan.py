@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Annotated, Any
@@ -13,13 +14,14 @@ from api.cpu import run_cpu
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.errors import input_errors
 from api.json_route import JsonBodyRoute
+from api.language import LanguageDep, answer_in
 from api.routes.jobs import accepted, owned
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, MessageBody
 from api.submission import TimeLimitQuery, problem_or_errors, solve_options, submit
 from optimizer.domain.problem import Location, RosterProblem
 from optimizer.domain.solution import Assignment, RosterSolution
-from optimizer.domain.validation import ProblemError
+from optimizer.domain.validation import ProblemError, from_pydantic
 from optimizer.domain.why import WhyAnswer
 from optimizer.model.solve import SolveOptions
 from optimizer.model.why import why
@@ -58,11 +60,12 @@ class WhyRequest(BaseModel):
     location: Location | None = Field(default=None, description="Ask about one location only.")
 
 
-def _errors_of(exc: ValidationError) -> list[ProblemError]:
-    return [
-        ProblemError(tuple(e["loc"]), e["msg"].removeprefix("Value error, "), e["type"])
-        for e in exc.errors(include_url=False)
-    ]
+def _errors_of(exc: ValidationError, root: type) -> list[ProblemError]:
+    return [from_pydantic(e, root) for e in exc.errors(include_url=False)]
+
+
+def _under_problem(errors: list[ProblemError]) -> list[ProblemError]:
+    return [dataclasses.replace(e, loc=("problem", *e.loc)) for e in errors]
 
 
 @router.post(
@@ -90,10 +93,10 @@ def replan_job(
     try:
         request = ReplanRequest.model_validate(body)
     except ValidationError as exc:
-        raise input_errors(_errors_of(exc), ("body",)) from None
+        raise input_errors(_errors_of(exc, ReplanRequest), ("body",)) from None
     base = request.problem if request.problem is not None else _stored_problem(parent.kind, parent.request)
     problem, errors = problem_or_errors(base, settings)
-    errors = [ProblemError(("problem", *e.loc), e.msg, e.type) for e in errors]
+    errors = _under_problem(errors)
     if problem is not None:
         events = DayEvents(unavailable=request.unavailable, desks=request.desks)
         errors += request_errors(problem, published.assignments, request.from_, events)
@@ -121,19 +124,21 @@ def _stored_problem(kind: str, request: str) -> Any:
 async def why_cell(
     body: Annotated[SkipValidation[WhyRequest], Body()],
     settings: SettingsDep,
+    lang: LanguageDep,
     time_limit: TimeLimitQuery = None,
 ) -> WhyAnswer:
     """What it would take to give one roster cell another location: the rules against it, or its cost."""
     try:
         request = WhyRequest.model_validate(body)
     except ValidationError as exc:
-        raise input_errors(_errors_of(exc), ("body",)) from None
+        raise input_errors(_errors_of(exc, WhyRequest), ("body",)) from None
     problem, errors = problem_or_errors(request.problem, settings)
     if problem is None:
-        raise input_errors([ProblemError(("problem", *e.loc), e.msg, e.type) for e in errors], ("body",))
+        raise input_errors(_under_problem(errors), ("body",))
     limit = solve_options(settings, time_limit, 0, sync=True)["time_limit"]
     options = SolveOptions(time_limit=limit, workers=settings.solver_workers, explain_time_limit=limit)
-    return await run_cpu(_answer, problem, request, options)
+    answer = await run_cpu(_answer, problem, request, options)
+    return answer_in(answer, problem, lang)
 
 
 def _answer(problem: RosterProblem, request: WhyRequest, options: SolveOptions) -> WhyAnswer:

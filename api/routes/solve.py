@@ -11,11 +11,14 @@ from starlette.concurrency import run_in_threadpool
 from api.cpu import run_cpu
 from api.deps import SettingsDep, StoreDep, TenantDep
 from api.json_route import JsonBodyRoute
+from api.language import LanguageDep, solution_in
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
 from api.settings import Settings
 from api.store import FINISHED, Job, JobStore
 from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
+from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution
+from optimizer.i18n import DEFAULT_LANGUAGE
 
 router = APIRouter(prefix="/v1", tags=["solve"], route_class=JsonBodyRoute)
 QUEUE_WAIT_SECONDS = 60.0
@@ -33,6 +36,7 @@ async def solve_now(
     settings: SettingsDep,
     store: StoreDep,
     request: Request,
+    lang: LanguageDep,
     time_limit: TimeLimitQuery = None,
     seed: SeedQuery = 0,
 ) -> RosterSolution:
@@ -54,7 +58,10 @@ async def solve_now(
         )
     if finished.result is None:
         raise HTTPException(500, detail=f"the solve failed: {finished.error or 'unknown error'}")
-    return RosterSolution.model_validate(finished.result)
+    solution = RosterSolution.model_validate(finished.result)
+    if solution.explanation and lang != DEFAULT_LANGUAGE:
+        solution = solution_in(solution, RosterProblem.model_validate_json(text), lang)
+    return solution
 
 
 def _validated(body: Any, settings: Settings) -> str:

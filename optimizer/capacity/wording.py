@@ -1,8 +1,10 @@
 """Every user-visible word of the capacity charts, tables and reports, by message id.
 
 Messages are ``str.format`` templates in per-language catalogues. English is
-complete; a catalogue for another language (e.g. Indonesian) is plugged in with
-:func:`register` and may leave messages out, which then fall back to English.
+complete; a catalogue for another language is plugged in with :func:`register`
+and may leave messages out, which then fall back to English. Indonesian comes
+from the product's gettext catalogues (``capacity.<id>`` in ``optimizer/i18n``),
+the same ``.po`` files as the CLI, the API and the web page.
 The JSON tokens (weekday ids, field names, constraint names) are not translated.
 """
 
@@ -256,3 +258,20 @@ def desk_exceptions(by_date: dict, lang: str = DEFAULT_LANG, limit: int = 3) -> 
 def site_title(name: str | None, site: str, lang: str = DEFAULT_LANG) -> str:
     """A site as a reader names it: ``Head office (hq)``, or the id alone without a name."""
     return text("site", lang, name=name, id=site) if name else site
+
+
+CATALOGUE_PREFIX = "capacity."
+
+
+def from_catalogue(lang: str) -> dict[str, str]:
+    """The capacity messages of a language's gettext catalogue, by the ids of this module."""
+    from optimizer.i18n import catalogue
+
+    return {
+        key.removeprefix(CATALOGUE_PREFIX): value
+        for key, value in catalogue(lang).items()
+        if key.startswith(CATALOGUE_PREFIX)
+    }
+
+
+register("id", from_catalogue("id"))

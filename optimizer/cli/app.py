@@ -25,10 +25,12 @@ from optimizer.cli.files import (
     load_problem,
     load_roster,
 )
+from optimizer.cli.options import AllErrors, FormatOption, Lang, OutputFormat, current_language
 from optimizer.cli.progress import LiveProgress
 from optimizer.cli.render import print_check, print_solution
 from optimizer.domain.problem import RosterProblem
 from optimizer.generator import GeneratorSettings, generate
+from optimizer.i18n import translate
 from optimizer.model.solve import SolveOptions, solve
 
 app = typer.Typer(
@@ -45,17 +47,25 @@ Workers = Annotated[int, typer.Option("--workers", help="Parallel search workers
 Seed = Annotated[int, typer.Option("--seed", help="Random seed (same seed, one worker: same roster).")]
 
 
-def _solve_and_report(problem: RosterProblem, out: Path | None, as_json: bool, options: SolveOptions) -> int:
+def _solve_and_report(
+    problem: RosterProblem,
+    out: Path | None,
+    as_json: bool,
+    options: SolveOptions,
+    fmt: OutputFormat = OutputFormat.table,
+) -> int:
     with LiveProgress(err_console) as progress:
         solution = solve(problem, options, on_progress=progress)
     if out is not None:
         out.write_text(solution.model_dump_json(indent=1), encoding="utf-8")
+    lang = current_language()
     if as_json:
         sys.stdout.write(solution.model_dump_json(indent=1) + "\n")
     else:
-        print_solution(console, problem, solution)
+        notes = err_console if fmt == OutputFormat.csv else console
+        print_solution(console, problem, solution, lang, fmt.value, notes)
         if out is not None:
-            console.print(f"roster written to {out}")
+            notes.print(translate("cli.written", lang, path=out), markup=False, highlight=False)
     return EXIT_OK if solution.assignments else EXIT_NO_ROSTER
 
 
@@ -68,11 +78,14 @@ def solve_command(
     seed: Seed = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the solution as JSON.")] = False,
     log: Annotated[bool, typer.Option("--log", help="Print the solver's search log.")] = False,
+    output: FormatOption = OutputFormat.table,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Solve a problem and print the roster and its score."""
     problem = load_problem(problem_file)
     options = SolveOptions(time_limit=time_limit, workers=workers, seed=seed, log=log)
-    raise typer.Exit(_solve_and_report(problem, out, as_json, options))
+    raise typer.Exit(_solve_and_report(problem, out, as_json, options, output))
 
 
 @app.command("check")
@@ -80,6 +93,9 @@ def check_command(
     problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1).")],
     roster_file: Annotated[Path, typer.Argument(help="Roster JSON: a solution or its assignments.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    output: FormatOption = OutputFormat.table,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Check a roster: list every violation and recompute its score (exit 1 on any violation)."""
     problem = load_problem(problem_file)
@@ -88,7 +104,8 @@ def check_command(
     if as_json:
         sys.stdout.write(result.model_dump_json(indent=1) + "\n")
     else:
-        print_check(console, result)
+        notes = err_console if output == OutputFormat.csv else console
+        print_check(console, result, current_language(), output.value, notes)
     raise typer.Exit(EXIT_OK if result.valid else EXIT_VIOLATIONS)
 
 
@@ -98,13 +115,20 @@ def demo_command(
     teams: Annotated[int, typer.Option(help="Teams.", min=1)] = 3,
     seed: Seed = 7,
     time_limit: TimeLimit = 20.0,
+    lang: Lang = "en",
 ) -> None:
     """Generate a realistic organisation and solve its week, to see the product in one command."""
     problem = generate(GeneratorSettings(employees=employees, teams=teams, seed=seed))
-    console.print(
-        f"Demo: {employees} staff in {teams} teams, {problem.sites[0].desks} desks, "
-        f"week of {problem.horizon.start}"
+    lang = current_language()
+    line = translate(
+        "cli.demo",
+        lang,
+        staff=employees,
+        teams=teams,
+        desks=problem.sites[0].desks,
+        start=problem.horizon.start,
     )
+    console.print(line, markup=False, highlight=False)
     raise typer.Exit(_solve_and_report(problem, None, False, SolveOptions(time_limit=time_limit)))
 
 
@@ -119,6 +143,7 @@ def generate_command(
     patterns: Annotated[
         bool, typer.Option("--patterns", help="Give each team a weekly hybrid pattern (e.g. Mon–Wed office).")
     ] = False,
+    lang: Lang = "en",
 ) -> None:
     """Write a seeded realistic problem."""
     settings = GeneratorSettings(
@@ -127,7 +152,8 @@ def generate_command(
     problem = generate(settings)
     data = problem.model_dump(mode="json", exclude_defaults=True)
     out.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    console.print(f"wrote {out}: {employees} employees, {teams} teams, {weeks} week(s)")
+    line = translate("cli.generated", current_language(), path=out, staff=employees, teams=teams, weeks=weeks)
+    console.print(line, markup=False, highlight=False)
 
 
 from optimizer.cli.serve import serve_command  # noqa: E402
@@ -155,5 +181,6 @@ def main() -> None:
     try:
         app()
     except BadFile as exc:
-        err_console.print(f"error: {exc}", markup=False, highlight=False)
+        error = translate("cli.error", current_language())
+        err_console.print(f"{error}: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_BAD_INPUT)

@@ -29,7 +29,10 @@ from optimizer.capacity.plots import write_plots
 from optimizer.capacity.report import reason, render_markdown, scenario_row
 from optimizer.capacity.wording import DEFAULT_LANG, desk_exceptions, site_title, text, weekday_name
 from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile, load_problem, read_json
+from optimizer.cli.options import AllErrors, Lang, current_language
 from optimizer.domain.validation import InvalidProblem, ProblemError
+from optimizer.i18n import translate
+from optimizer.i18n.explanations import report_in
 
 console = Console()
 REASONS_SHOWN = 5  # conflicting rules printed per scenario; --json and --report hold them all
@@ -52,9 +55,10 @@ def load_scenarios(path: Path) -> list[Any]:
 
 
 def _print_errors(errors: list[ProblemError], source: str) -> None:
-    err_console.print(f"error: {source}:", markup=False, highlight=False)
+    lang = current_language()
+    err_console.print(f"{translate('cli.error', lang)}: {source}:", markup=False, highlight=False)
     for error in errors:
-        err_console.print(f"  {error}", markup=False, highlight=False)
+        err_console.print(f"  {error.text(lang)}", markup=False, highlight=False)
 
 
 def _request(options: dict[str, Any]) -> CapacityRequest:
@@ -170,7 +174,7 @@ def print_report(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console 
 def _curve_table(site: SiteCapacity, lang: str) -> Table:
     table = Table(show_edge=False)
     for column in ("desks", "unmet_weighted", "bound", "gap", "proven", "unmet", "lonely", "peak"):
-        table.add_column(text(f"cli.col.{column}", lang), justify="right")
+        table.add_column(text(f"cli.col.{column}", lang), justify="right", overflow="fold")
     for p in site.curve:
         gap = None if p.gap is None else f"{p.gap:.1%}"
         values = (p.desks, p.objective, p.bound, gap, p.proven, p.unmet_preferences, p.lonely_office_days)
@@ -254,6 +258,8 @@ def capacity_command(
             "(listed in the output).",
         ),
     ] = False,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Size desk capacity: the proven minimum per site, the trade-off curve and what-if scenarios."""
     problem = load_problem(problem_file)
@@ -278,23 +284,25 @@ def capacity_command(
 
             report = size_capacity(problem, request, on_progress=on_progress)
     except InvalidProblem as exc:
-        _print_errors(exc.errors, "bad capacity request")
+        _print_errors(exc.errors, translate("cli.bad_capacity_request", lang))
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    report = report_in(report, problem, lang)
     plots = []
     if plot is not None or report_file is not None:
         target = plot or report_file.with_name(report_file.stem + "-curve.png")
-        plots = write_plots(report, target)
+        plots = write_plots(report, target, lang=lang)
     if report_file is not None:
         report_file.parent.mkdir(parents=True, exist_ok=True)
-        report_file.write_text(render_markdown(report, problem, plots, report_file), encoding="utf-8")
+        markdown = render_markdown(report, problem, plots, report_file, lang=lang)
+        report_file.write_text(markdown, encoding="utf-8")
     if as_json:
         sys.stdout.write(report.model_dump_json(indent=1) + "\n")
     else:
-        print_report(report)
+        print_report(report, lang)
         for written in plots:
-            line = text("cli.chart", path=written.path, width=written.width, height=written.height)
+            line = text("cli.chart", lang, path=written.path, width=written.width, height=written.height)
             console.print(line, markup=False)
         if report_file is not None:
-            console.print(text("cli.report", path=report_file), markup=False)
+            console.print(text("cli.report", lang, path=report_file), markup=False)
     found = all(s.minimum_desks is not None for s in report.sites)
     raise typer.Exit(EXIT_OK if found else EXIT_NO_ROSTER)

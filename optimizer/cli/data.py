@@ -16,7 +16,17 @@ import typer
 from rich.console import Console
 
 from optimizer.checker import check
-from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_USAGE, BadFile, load_problem, load_roster, read_json
+from optimizer.cli.files import (
+    EXIT_BAD_INPUT,
+    EXIT_USAGE,
+    SHOWN,
+    BadFile,
+    load_problem,
+    load_roster,
+    read_json,
+    say,
+)
+from optimizer.cli.options import AllErrors, Lang, show_all_errors
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterInput, RosterSolution
 from optimizer.io.calendar import Version
@@ -77,13 +87,14 @@ def import_command(
     template: Annotated[
         bool, typer.Option("--template", help="Write an empty staff sheet (CSV and XLSX) instead.")
     ] = False,
+    lang: Lang = "en",
 ) -> None:
     """Make a problem from a staff spreadsheet (and a base organisation file)."""
     if template:
         _write_template(out or Path("staff-template"))
         return
     if staff is None or out is None:
-        _say("error: give a staff sheet and -o PROBLEM.json (or --template)")
+        _say(f"{say('cli.error')}: {say('cli.import_usage')}")
         raise typer.Exit(EXIT_USAGE)
     try:
         data = staff.read_bytes()
@@ -95,18 +106,15 @@ def import_command(
     except UnreadableSheet as exc:
         raise BadFile(f"{staff}: {exc}") from None
     except InvalidStaff as exc:
-        _say(f"error: {staff}: {len(exc.errors)} problem(s), nothing written:")
+        _say(f"{say('cli.error')}: {staff}: {say('cli.import_problems', count=len(exc.errors))}")
         for error in exc.errors:
             _say(f"  {str(error).replace('base ', f'{base}: ', 1) if error.base_path is not None else error}")
         raise typer.Exit(EXIT_BAD_INPUT) from None
     _write(
         out, json.dumps(problem.model_dump(mode="json", exclude_defaults=True), indent=1, ensure_ascii=False)
     )
-    console.print(
-        f"wrote {out}: {len(problem.employees)} employees, {len(problem.teams)} teams, "
-        f"{len(problem.sites)} sites, week of {problem.horizon.start}",
-        markup=False,
-    )
+    facts = {"staff": len(problem.employees), "teams": len(problem.teams), "sites": len(problem.sites)}
+    console.print(say("cli.imported", path=out, start=problem.horizon.start, **facts), markup=False)
 
 
 def export_command(
@@ -122,28 +130,35 @@ def export_command(
         int | None,
         typer.Option("--sequence", min=0, help="Calendar SEQUENCE (default: grows with the time of export)."),
     ] = None,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Export a roster as the API does: CSV, XLSX, or iCalendar files."""
     if csv_file is None and xlsx_file is None and ics_dir is None:
-        _say("error: give at least one of --csv FILE, --xlsx FILE, --ics DIR")
+        _say(f"{say('cli.error')}: {say('cli.export_usage')}")
         raise typer.Exit(EXIT_USAGE)
     problem = load_problem(problem_file)
     roster = load_roster(solution_file)
     known = {person.id for person in problem.employees}
     strangers = sorted({a.employee for a in roster.assignments} - known)
     if strangers:
-        raise BadFile(
-            f"{solution_file}: employees not in {problem_file}: {', '.join(map(repr, strangers[:5]))}"
+        shown = strangers if show_all_errors() else strangers[:SHOWN]
+        more = (
+            f" {say('cli.more_errors', count=len(strangers) - len(shown))}"
+            if len(shown) < len(strangers)
+            else ""
         )
+        names = ", ".join(map(repr, shown))
+        raise BadFile(f"{solution_file}: {say('cli.strangers', problem=problem_file)}: {names}{more}")
     broken = check(problem, roster.assignments, roster.team_days).violations
     if broken:
-        _say(f"warning: the roster breaks {len(broken)} rule(s); see roster check")
+        _say(say("cli.export_broken", count=len(broken)))
     if csv_file is not None:
         _write(csv_file, roster_csv(problem, roster.assignments))
-        console.print(f"wrote {csv_file}", markup=False)
+        console.print(say("cli.wrote", path=csv_file), markup=False)
     if xlsx_file is not None:
         _write(xlsx_file, roster_xlsx(problem, roster.assignments))
-        console.print(f"wrote {xlsx_file}", markup=False)
+        console.print(say("cli.wrote", path=xlsx_file), markup=False)
     if ics_dir is not None:
         version = Version.at(dt.datetime.now(dt.UTC))
         if sequence is not None:
@@ -151,13 +166,14 @@ def export_command(
         files = calendar_files(problem, roster.assignments, version)
         for name, body in files.items():
             _write(ics_dir / name, body)
-        console.print(f"wrote {len(files)} calendars to {ics_dir}", markup=False)
+        console.print(say("cli.wrote_calendars", count=len(files), path=ics_dir), markup=False)
 
 
 def schema_command(
     which: Annotated[
         Literal["problem", "roster", "solution"], typer.Argument(help="problem, roster or solution.")
     ] = "problem",
+    lang: Lang = "en",
 ) -> None:
     """Print the JSON Schema of a problem, a roster or a solution, every field described."""
     model = SCHEMAS[which]

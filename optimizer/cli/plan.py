@@ -6,6 +6,7 @@ flag (every problem printed, each named), 4 no roster (the explanation is printe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -14,17 +15,31 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 
-from optimizer.cli.files import EXIT_BAD_INPUT, EXIT_NO_ROSTER, EXIT_OK, BadFile, load_problem, read_json
-from optimizer.cli.render import print_solution
+from optimizer.cli.files import (
+    EXIT_BAD_INPUT,
+    EXIT_NO_ROSTER,
+    EXIT_OK,
+    BadFile,
+    listed,
+    load_problem,
+    read_json,
+    say,
+)
+from optimizer.cli.options import AllErrors, FormatOption, Lang, OutputFormat, current_language
+from optimizer.cli.render import day_heading, print_solution
+from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment, RosterSolution
-from optimizer.domain.validation import InvalidProblem, ProblemError
+from optimizer.domain.validation import InvalidProblem, ProblemError, from_pydantic
+from optimizer.domain.why import summary_in
+from optimizer.i18n.explanations import reword
 from optimizer.model.replan import replan
 from optimizer.model.solve import SolveOptions
 from optimizer.model.why import why
 from optimizer.replan.changes import describe_change
 from optimizer.replan.flags import parse_flags
-from optimizer.replan.request import request_errors
+from optimizer.replan.request import DayEvents, replan_problem, request_errors
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -36,18 +51,18 @@ def load_solution(path: Path) -> RosterSolution:
     try:
         solution = RosterSolution.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise BadFile(f"{path}: not a roster solution: {where}: {first['msg']}") from None
+        errors = [from_pydantic(error, RosterSolution) for error in exc.errors(include_url=False)]
+        raise BadFile(listed(path, say("cli.not_a_solution"), errors)) from None
     if not solution.assignments:
-        raise BadFile(f"{path}: holds no roster (status {solution.status})")
+        raise BadFile(f"{path}: {say('cli.no_roster_in', status=solution.status)}")
     return solution
 
 
 def _fail(errors: list[ProblemError], source: str) -> typer.Exit:
-    err_console.print(f"error: {source}:", markup=False, highlight=False)
+    """Every error under ``error: SOURCE:`` (``source`` a message id), in the chosen language."""
+    err_console.print(f"{say('cli.error')}: {say(source)}:", markup=False, highlight=False)
     for error in errors:
-        err_console.print(f"  {error}", markup=False, highlight=False)
+        err_console.print(f"  {error.text(current_language())}", markup=False, highlight=False)
     return typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -61,7 +76,7 @@ def _date_or_error(text: str, flag: str) -> tuple[dt.date | None, list[ProblemEr
 def _date(text: str, flag: str) -> dt.date:
     day, errors = _date_or_error(text, flag)
     if day is None:
-        raise _fail(errors, "bad flag")
+        raise _fail(errors, "cli.bad_flag")
     return day
 
 
@@ -82,6 +97,9 @@ def replan_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the solution as JSON.")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds to search.", min=0.01)] = 30.0,
     workers: Annotated[int, typer.Option("--workers", help="Parallel search workers.", min=1)] = 2,
+    output: FormatOption = OutputFormat.table,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """Re-plan a published roster from a date on, with as few changes as possible."""
     problem = load_problem(problem_file)
@@ -90,21 +108,23 @@ def replan_command(
     events, flag_errors = parse_flags(unavailable, desks)
     errors += flag_errors + request_errors(problem, published.assignments, from_date, events)
     if errors:
-        raise _fail([_as_flag(error) for error in errors], "cannot re-plan")
+        raise _fail([_as_flag(error) for error in errors], "cli.cannot_replan")
     try:
         solution = replan(
             problem, published, from_date, events, SolveOptions(time_limit=time_limit, workers=workers)
         )
     except InvalidProblem as exc:
-        raise _fail([_as_flag(error) for error in exc.errors], "cannot re-plan") from None
+        raise _fail([_as_flag(error) for error in exc.errors], "cli.cannot_replan") from None
     if out is not None:
         out.write_text(solution.model_dump_json(indent=1), encoding="utf-8")
     if as_json:
         sys.stdout.write(solution.model_dump_json(indent=1) + "\n")
     else:
-        print_solution(console, problem, solution)
+        notes = err_console if output == OutputFormat.csv else console
+        shown = _as_replanned(problem, published, from_date, events)
+        print_solution(console, shown, solution, current_language(), output.value, notes)
         if solution.assignments:
-            _print_changes(solution)
+            _print_changes(solution, notes, shown)
     raise typer.Exit(EXIT_OK if solution.assignments else EXIT_NO_ROSTER)
 
 
@@ -113,22 +133,38 @@ def _as_flag(error: ProblemError) -> ProblemError:
     flags = {"from": "--from", "unavailable": "--unavailable", "desks": "--desks", "published": "PUBLISHED"}
     head = error.loc[0] if error.loc else ""
     if head in flags:
-        return ProblemError((flags[head], *error.loc[1:]), error.msg, error.type)
+        return dataclasses.replace(error, loc=(flags[head], *error.loc[1:]))
     return error
 
 
-def _print_changes(solution: RosterSolution) -> None:
+def _as_replanned(
+    problem: RosterProblem, published: RosterSolution, start: dt.date | None, events: DayEvents
+) -> RosterProblem:
+    """The problem as re-planned (the new leave and desks in it), to show the roster against."""
+    if start is None:
+        return problem
+    try:
+        return replan_problem(problem, published.assignments, start, events).problem
+    except InvalidProblem:
+        return problem
+
+
+def _print_changes(solution: RosterSolution, out: Console, problem: RosterProblem) -> None:
+    lang = current_language()
+    leave = {(employee.id, day) for employee in problem.employees for day in employee.unavailable}
     changes = solution.changes or []
     if not changes:
-        console.print("no changes against the published roster")
+        out.print(say("change.none"), markup=False, highlight=False)
     else:
-        console.print(f"[bold]{len(changes)} change{'s' if len(changes) != 1 else ''}[/bold]:")
+        out.print(say("change.count", count=len(changes)), markup=False, highlight=False)
         for change in changes:
-            console.print(f"  {describe_change(change)}", markup=False, highlight=False)
+            on_leave = (change.employee, change.date) in leave
+            out.print(f"  {describe_change(change, lang, on_leave)}", markup=False, highlight=False)
     for moved in solution.moved_team_days or []:
         old = ", ".join(str(d) for d in moved.from_)
         new = ", ".join(str(d) for d in moved.to)
-        console.print(f"  anchor days of {moved.team} in {moved.week}: {old} → {new}", markup=False)
+        line = say("change.anchor", team=moved.team, week=moved.week, old=old, new=new)
+        out.print(f"  {line}", markup=False, highlight=False)
 
 
 def why_command(
@@ -141,6 +177,8 @@ def why_command(
     time_limit: Annotated[
         float, typer.Option("--time-limit", help="Seconds per alternative.", min=0.01)
     ] = 10.0,
+    lang: Lang = "en",
+    all_errors: AllErrors = False,
 ) -> None:
     """What it would take to give one cell of a roster another location."""
     from optimizer.cli.files import load_roster
@@ -152,19 +190,32 @@ def why_command(
         answer = why(problem, roster, employee, day, location, SolveOptions(time_limit=time_limit))
     except InvalidProblem as exc:
         named = [
-            ProblemError((f"--{e.loc[0]}", *e.loc[1:]) if e.loc else e.loc, e.msg, e.type) for e in exc.errors
+            dataclasses.replace(e, loc=(f"--{e.loc[0]}", *e.loc[1:]) if e.loc else e.loc) for e in exc.errors
         ]
-        raise _fail(named, "cannot answer") from None
+        raise _fail(named, "cli.cannot_answer") from None
     if as_json:
         sys.stdout.write(answer.model_dump_json(indent=1) + "\n")
         raise typer.Exit(EXIT_OK)
+    lang = current_language()
     current = answer.current
-    when = f"{current.start}, {current.hours:g} h" if current.location != "off" else "day off"
-    console.print(f"{employee} on {day.strftime('%a')} {day}: [bold]{current.location}[/bold] ({when})")
+    if current.location != "off":
+        hours = f"{current.hours:g}".replace(".", "," if lang == "id" else ".")
+        detail = say("answer.worked", start=current.start, hours=hours)
+    else:
+        detail = say("answer.day_off")
+    weekday = day_heading(day, lang).split()[0]
+    place = f"[bold]{escape(say(f'place.{current.location}'))}[/bold]"
+    headline = say(
+        "answer.current", employee=escape(employee), when=f"{weekday} {day}", place=place, detail=detail
+    )
+    console.print(headline, soft_wrap=True)
     if not answer.alternatives:
-        console.print("  no other location is allowed for this employee on this day")
+        console.print("  " + say("answer.no_other"), markup=False)
     for alternative in answer.alternatives:
-        console.print(f"  [bold]{alternative.location}[/bold]: {alternative.summary}")
+        conflicts = reword(problem, alternative.conflicts, lang)
+        summary = summary_in(alternative, lang, conflicts)
+        where = escape(say(f"place.{alternative.location}"))
+        console.print(f"  [bold]{where}[/bold]: {escape(summary)}", soft_wrap=True)
         for moved in alternative.moved:
-            console.print(f"      {describe_change(moved)}", markup=False, highlight=False)
+            console.print(f"      {describe_change(moved, lang)}", markup=False, highlight=False)
     raise typer.Exit(EXIT_OK)

@@ -9,7 +9,22 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
+from optimizer.cli.options import current_language
+from optimizer.i18n import DEFAULT_LANGUAGE, translate
 from optimizer.model.solve import Progress
+
+
+def progress_line(elapsed: float, progress: Progress | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``solving…   3.2 s  objective 140  bound 120  gap 14.29%`` in a language."""
+    seconds = f"{elapsed:5.1f}".replace(".", "," if lang == "id" else ".")
+    if progress is None:
+        return translate("cli.progress_none", lang, seconds=seconds)
+    gap = f"{progress.gap * 100:.2f}" if progress.gap is not None else "?"
+    if lang == "id":
+        gap = gap.replace(".", ",")
+    return translate(
+        "cli.progress", lang, seconds=seconds, objective=progress.objective, bound=progress.bound, gap=gap
+    )
 
 
 class LiveProgress:
@@ -36,12 +51,7 @@ class LiveProgress:
             self._thread.join()
 
     def _line(self) -> Text:
-        elapsed = time.perf_counter() - self._started
-        p = self._latest
-        if p is None:
-            return Text(f"solving… {elapsed:5.1f} s  no roster yet")
-        gap = f"{p.gap:.2%}" if p.gap is not None else "?"
-        return Text(f"solving… {elapsed:5.1f} s  objective {p.objective}  bound {p.bound}  gap {gap}")
+        return Text(progress_line(time.perf_counter() - self._started, self._latest, current_language()))
 
     def _draw(self) -> None:
         if self._done.wait(self._delay):

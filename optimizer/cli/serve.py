@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Annotated, Any
@@ -9,6 +10,8 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+
+from optimizer.cli.options import Lang
 
 EXIT_USAGE = 2
 err_console = Console(stderr=True)
@@ -28,8 +31,10 @@ def serve_command(
     new_key: Annotated[
         bool, typer.Option("--new-key", help="Print a new random API key and its hash for ROSTER_API_KEYS.")
     ] = False,
+    lang: Lang = "en",
 ) -> None:
     """Start the roster API; without API keys it serves only this machine."""
+    os.environ["ROSTER_LANG"] = lang  # the API's language for requests without Accept-Language
     from api.security import BadKeyEntry, hash_key, is_loopback, load_keys
     from api.settings import Settings
 

@@ -22,6 +22,8 @@ from pydantic import ValidationError
 from optimizer.domain.clock import to_minutes
 from optimizer.domain.problem import Employee, HoursRange, RosterProblem, StartWindow
 from optimizer.domain.rules import ORDERED_PAIRS, merged_field
+from optimizer.i18n import DEFAULT_LANGUAGE, catalogue, translate
+from optimizer.i18n.errors import plain
 
 Loc = tuple[str | int, ...]
 
@@ -33,14 +35,46 @@ class ProblemError:
     loc: Loc
     msg: str
     type: str
+    key: str | None = None
+    """The catalogue id of the message (None: ``msg`` is the only wording)."""
+    params: tuple[tuple[str, Any], ...] = ()
+    """The message's parameters; ``owner`` and ``got`` are message ids themselves."""
 
-    def as_dict(self) -> dict[str, Any]:
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The message in a language (English ``msg`` when it has no catalogue id)."""
+        if self.key is None:
+            return self.msg
+        values = {name: _nested(value, lang) if name in _NESTED_IDS else value for name, value in self.params}
+        return translate(self.key, lang, **values)
+
+    def as_dict(self, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
         """The FastAPI ``detail[]`` shape."""
-        return {"loc": list(self.loc), "msg": self.msg, "type": self.type}
+        return {"loc": list(self.loc), "msg": self.message(lang), "type": self.type}
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """``employees[0].team: unknown team 'x'``: the path and the message in a language."""
+        path = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in self.loc)
+        message = self.message(lang)
+        return f"{path.replace('.[', '[')}: {message}" if path else message
 
     def __str__(self) -> str:
-        path = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in self.loc)
-        return f"{path.replace('.[', '[')}: {self.msg}" if path else self.msg
+        return self.text()
+
+
+_NESTED_IDS = frozenset({"owner", "got"})
+
+
+def _nested(message_id: str, lang: str) -> str:
+    """A parameter that is a message id itself (an object or a kind of value)."""
+    if message_id in catalogue(DEFAULT_LANGUAGE):
+        return translate(message_id, lang)
+    return translate("owner.object", lang)
+
+
+def problem_error(loc: Loc, type_: str, key: str, **params: Any) -> ProblemError:
+    """An error worded by catalogue id ``key`` (its English text becomes ``msg``)."""
+    made = ProblemError(loc, "", type_, key, tuple(params.items()))
+    return ProblemError(loc, made.message(), type_, key, made.params)
 
 
 class InvalidProblem(ValueError):
@@ -108,14 +142,24 @@ def _errors_beyond(data: Any, shape_errors: list[ProblemError]) -> list[ProblemE
     else:
         return []
     horizon_touched = any(loc[0] == "horizon" for loc in removed)
-    id_touched = any(loc[-1] == "id" for loc in removed)
+    ids_touched = {loc[0] for loc in removed if loc[-1] == "id"}
     return [
         error
         for error in semantic_errors(problem)
         if not any(error.loc[: len(loc)] == loc for loc in removed)
         and not (horizon_touched and error.type == "outside_horizon")
-        and not (id_touched and error.type == "unknown_reference")
+        and not (error.type == "unknown_reference" and _REFERS_TO.get(error.key or "") in ids_touched)
     ]
+
+
+# What an unknown reference refers to: a reference into a list whose ids had errors may be one of them.
+_REFERS_TO: dict[str, str] = {
+    "val.unknown_employee": "employees",
+    "val.not_a_member": "employees",
+    "val.unknown_team": "teams",
+    "val.unknown_site": "sites",
+    "val.unknown_resource": "resources",
+}
 
 
 def _prunable(error: ProblemError) -> Loc:
@@ -157,8 +201,17 @@ def _prune(data: Any, loc: Loc) -> bool:
 
 def _pydantic_errors(exc: ValidationError) -> Iterator[ProblemError]:
     for error in exc.errors(include_url=False):
-        msg = error["msg"].removeprefix("Value error, ")
-        yield ProblemError(tuple(error["loc"]), msg, error["type"])
+        yield from_pydantic(error)
+
+
+def from_pydantic(error: Any, root: type | None = RosterProblem) -> ProblemError:
+    """One of pydantic's errors in plain words (no class names), with its catalogue id."""
+    loc = tuple(error["loc"])
+    worded = plain(error, root)
+    if worded is None:
+        return ProblemError(loc, error["msg"].removeprefix("Value error, "), error["type"])
+    key, params = worded
+    return problem_error(loc, error["type"], key, **params)
 
 
 def known_calendar(code: str) -> bool:
@@ -178,10 +231,11 @@ def semantic_errors(problem: RosterProblem) -> Iterator[ProblemError]:
     employee_ids = {employee.id for employee in problem.employees}
     for index, entry in enumerate(problem.previous):
         if entry.employee not in employee_ids:
-            yield ProblemError(
+            yield problem_error(
                 ("previous", index, "employee"),
-                f"unknown employee {entry.employee!r}",
                 "unknown_reference",
+                "val.unknown_employee",
+                id=entry.employee,
             )
     yield from _frozen_errors(problem)
 
@@ -195,23 +249,28 @@ def _frozen_errors(problem: RosterProblem) -> Iterator[ProblemError]:
         loc: Loc = ("frozen", index)
         known = entry.employee in sites
         if not known:
-            yield ProblemError(
-                (*loc, "employee"), f"unknown employee {entry.employee!r}", "unknown_reference"
+            yield problem_error(
+                (*loc, "employee"), "unknown_reference", "val.unknown_employee", id=entry.employee
             )
         if (entry.employee, entry.date) in seen:
-            yield ProblemError(
-                loc, f"a second entry for {entry.employee!r} on {entry.date}", "duplicate_entry"
+            yield problem_error(
+                loc, "duplicate_entry", "val.second_entry", employee=entry.employee, date=entry.date
             )
         seen.add((entry.employee, entry.date))
         for field in ("start", "hours"):
             if entry.location != "off" and getattr(entry, field) is None:
-                yield ProblemError(
-                    (*loc, field), f"a frozen {entry.location} day needs its {field}", "missing"
+                yield problem_error(
+                    (*loc, field), "missing", f"val.frozen_needs_{field}", location=entry.location
                 )
         site = sites.get(entry.employee)
         if known and entry.location == "office" and entry.site is not None and entry.site != site:
-            yield ProblemError(
-                (*loc, "site"), f"site {entry.site!r} is not {entry.employee!r}'s site {site!r}", "wrong_site"
+            yield problem_error(
+                (*loc, "site"),
+                "wrong_site",
+                "val.wrong_site",
+                site=entry.site,
+                employee=entry.employee,
+                own=site,
             )
 
 
@@ -222,17 +281,15 @@ def _duplicate_ids(problem: RosterProblem) -> Iterator[ProblemError]:
         seen: set[str] = set()
         for index, item in enumerate(items):
             if counts[item.id] > 1 and item.id in seen:
-                yield ProblemError((field, index, "id"), f"duplicate id {item.id!r}", "duplicate_id")
+                yield problem_error((field, index, "id"), "duplicate_id", "val.duplicate_id", id=item.id)
             seen.add(item.id)
 
 
 def _horizon_errors(problem: RosterProblem) -> Iterator[ProblemError]:
     code = problem.horizon.holiday_calendar
     if code is not None and not known_calendar(code):
-        yield ProblemError(
-            ("horizon", "holiday_calendar"),
-            f"unknown holiday calendar {code!r} (use an ISO country code such as 'ID')",
-            "unknown_calendar",
+        yield problem_error(
+            ("horizon", "holiday_calendar"), "unknown_calendar", "val.unknown_calendar", code=code
         )
 
 
@@ -243,18 +300,14 @@ def _grid_errors(
     for side in ("min", "max"):
         value = getattr(daily, side) if daily else None
         if value is not None and not _on_grid_hours(value, step):
-            yield ProblemError(
-                (*loc, "daily_hours", side),
-                f"{value} h is not a multiple of the {step}-minute step",
-                "off_grid",
+            yield problem_error(
+                (*loc, "daily_hours", side), "off_grid", "val.hours_off_grid", value=value, step=step
             )
     for side in ("earliest", "latest"):
         value = getattr(start, side) if start else None
         if value is not None and to_minutes(value) % step:
-            yield ProblemError(
-                (*loc, "start", side),
-                f"start {value} is not on the {step}-minute grid",
-                "off_grid",
+            yield problem_error(
+                (*loc, "start", side), "off_grid", "val.start_off_grid", value=value, step=step
             )
 
 
@@ -272,10 +325,12 @@ def _team_errors(problem: RosterProblem) -> Iterator[ProblemError]:
         for m, meeting in enumerate(team.meetings):
             for a, attendee in enumerate(meeting.attendees or []):
                 if attendee not in members[team.id]:
-                    yield ProblemError(
+                    yield problem_error(
                         ("teams", t, "meetings", m, "attendees", a),
-                        f"{attendee!r} is not a member of team {team.id!r}",
                         "unknown_reference",
+                        "val.not_a_member",
+                        id=attendee,
+                        team=team.id,
                     )
 
 
@@ -288,33 +343,29 @@ def _employee_errors(problem: RosterProblem) -> Iterator[ProblemError]:
     for index, employee in enumerate(problem.employees):
         loc: Loc = ("employees", index)
         if employee.team is not None and employee.team not in teams:
-            yield ProblemError((*loc, "team"), f"unknown team {employee.team!r}", "unknown_reference")
+            yield problem_error((*loc, "team"), "unknown_reference", "val.unknown_team", id=employee.team)
         if employee.site is not None and employee.site not in sites:
-            yield ProblemError((*loc, "site"), f"unknown site {employee.site!r}", "unknown_reference")
+            yield problem_error((*loc, "site"), "unknown_reference", "val.unknown_site", id=employee.site)
         if employee.site is None and "office" in employee.locations:
-            yield ProblemError(
-                (*loc, "site"),
-                "an employee who may work in the office needs a site",
-                "missing_site",
-            )
+            yield problem_error((*loc, "site"), "missing_site", "val.needs_site")
         for r, need in enumerate(employee.needs):
             if need not in resources:
-                yield ProblemError((*loc, "needs", r), f"unknown resource {need!r}", "unknown_reference")
+                yield problem_error((*loc, "needs", r), "unknown_reference", "val.unknown_resource", id=need)
         for day in employee.fixed:
             if day not in horizon_days:
-                yield ProblemError(
-                    (*loc, "fixed", day.isoformat()),
-                    f"fixed date {day} is outside the horizon",
-                    "outside_horizon",
+                yield problem_error(
+                    (*loc, "fixed", day.isoformat()), "outside_horizon", "val.fixed_outside", date=day
                 )
         yield from _grid_errors(loc, employee.daily_hours, employee.start, step)
         yield from _merged_range_errors(problem, employee, loc)
         start_pref = employee.preferences.start
         if start_pref is not None and to_minutes(start_pref.time) % step:
-            yield ProblemError(
+            yield problem_error(
                 (*loc, "preferences", "start", "time"),
-                f"preferred start {start_pref.time} is not on the {step}-minute grid",
                 "off_grid",
+                "val.preferred_start_off_grid",
+                value=start_pref.time,
+                step=step,
             )
 
 
@@ -328,11 +379,14 @@ def _merged_range_errors(
         merged = merged_field(problem.policy, employee, field)
         low, high = merged[low_name], merged[high_name]
         if low > high:
-            yield ProblemError(
+            yield problem_error(
                 (*loc, field),
-                f"{low_name} {low} is greater than {high_name} {high} once merged with "
-                + ("the policy and defaults" if employee else "the defaults"),
                 "range_order",
+                "val.merged_order_employee" if employee else "val.merged_order_policy",
+                low_name=low_name,
+                low=low,
+                high_name=high_name,
+                high=high,
             )
 
 

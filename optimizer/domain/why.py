@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from optimizer.domain.changes import Cell, Change
 from optimizer.domain.problem import Location
 from optimizer.domain.solution import Assignment, ExplanationItem, Score
+from optimizer.i18n import DEFAULT_LANGUAGE, catalogue, translate
 
 # Words for each soft term's unit, singular and plural, as a team lead reads a cost.
 TERM_UNITS: dict[str, tuple[str, str]] = {
@@ -53,13 +54,38 @@ class WhyAnswer(BaseModel):
     alternatives: list[Alternative]
 
 
-def describe_cost(weighted: dict[str, int], cost: dict[str, int]) -> str:
+def describe_cost(weighted: dict[str, int], cost: dict[str, int], lang: str = DEFAULT_LANGUAGE) -> str:
     """``+2 lonely office days, +5 preference points``: terms whose weighted value changes, largest first."""
     parts = []
     for term in sorted(cost, key=lambda t: -abs(weighted.get(t, 0))):
         value = cost[term]
         if weighted.get(term, 0) == 0:
             continue
+        parts.append(f"{value:+d} {_unit(term, abs(value), lang)}")
+    return ", ".join(parts) or translate("answer.no_change", lang)
+
+
+def _unit(term: str, count: int, lang: str) -> str:
+    if lang == DEFAULT_LANGUAGE or f"unit.{term}" not in catalogue(DEFAULT_LANGUAGE):
         one, many = TERM_UNITS.get(term, (term, term))
-        parts.append(f"{value:+d} {one if abs(value) == 1 else many}")
-    return ", ".join(parts) or "no change in any term"
+        return one if count == 1 else many
+    return translate(f"unit.{term}", lang)  # Indonesian nouns do not change with the count
+
+
+def summary_in(alternative: Alternative, lang: str, conflicts: list[ExplanationItem] | None = None) -> str:
+    """The alternative's one-sentence answer in ``lang`` (``conflicts``: its conflicts worded in ``lang``)."""
+    if lang == DEFAULT_LANGUAGE:
+        return alternative.summary
+    if alternative.possible:
+        moved = len(alternative.moved)
+        cost = describe_cost(alternative.weighted_cost, alternative.cost, lang)
+        return translate(
+            "answer.possible", lang, total=f"{alternative.total_cost or 0:+d}", cost=cost, moved=moved
+        )
+    items = alternative.conflicts if conflicts is None else conflicts
+    if items:
+        words = "; ".join(f"{item.constraint}: {item.message}" for item in items)
+        return translate("answer.impossible", lang, rules=words)
+    if alternative.summary.startswith("Impossible"):
+        return translate("answer.impossible", lang, rules=translate("answer.no_roster", lang))
+    return translate("answer.not_found", lang)

@@ -1,6 +1,6 @@
 """The product's translation layer: gettext catalogues (Babel ``.po``) read at run time.
 
-``translate("web.solve", "id")`` gives a message in a language, ``negotiate(header)`` picks the best
+``translate("loc.office", "id")`` gives a message in a language, ``negotiate(header)`` picks the best
 supported language of an ``Accept-Language`` header, ``catalogue(lang)`` gives a whole catalogue (the
 web page loads it as JSON). Message ids are symbolic (``area.name``); parameters use ``{name}``.
 """

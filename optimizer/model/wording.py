@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from optimizer.i18n import DEFAULT_LANGUAGE, translate
 from optimizer.instance import Day, EmployeeData, Instance, TeamData
 
 
@@ -15,6 +16,24 @@ class Said:
 
     instance: Instance
     subject: dict[str, str]
+    lang: str = DEFAULT_LANGUAGE
+
+    def say(self, message_id: str, **params: object) -> str:
+        """A catalogue message in the group's language."""
+        return translate(message_id, self.lang, **params)
+
+    def number(self, value: float) -> str:
+        """``7.5`` (English) or ``7,5`` (Indonesian): a number as the reader writes it."""
+        text = f"{value:g}"
+        return text.replace(".", ",") if self.lang == "id" else text
+
+    def hours(self, minutes: int) -> str:
+        """Minutes as hours, as the reader writes them (``7.5``)."""
+        return self.number(minutes / 60)
+
+    def places(self, locations: object) -> str:
+        """Location tokens in words, sorted: ``home, office`` / ``kantor, rumah``."""
+        return ", ".join(sorted(self.say(f"place.{location}") for location in locations))  # type: ignore[attr-defined]
 
     @cached_property
     def employee(self) -> EmployeeData:
@@ -34,8 +53,10 @@ class Said:
 
     @property
     def when(self) -> str:
-        """``Wed 2026-12-09``."""
-        return f"{self.day.date.strftime('%a')} {self.day.date}"
+        """``Wed 2026-12-09`` (``Rab 2026-12-09`` in Indonesian)."""
+        if self.lang == DEFAULT_LANGUAGE:
+            return f"{self.day.date.strftime('%a')} {self.day.date}"
+        return f"{self.say('weekday.' + self.day.date.strftime('%a').lower())} {self.day.date}"
 
     @property
     def week(self) -> str:
@@ -51,7 +72,8 @@ class Said:
     def team_name(self) -> str:
         """ "Team Finance", without doubling the word when the name already says it."""
         label = self.team.label
-        return label if label.lower().startswith("team") else f"Team {label}"
+        word = self.say("explain.team_word")
+        return label if label.lower().startswith(word.lower()) else f"{word} {label}"
 
     def site_name(self, site_id: str) -> str:
         """A site's name, or its id when it has none."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from optimizer.domain.changes import Cell, Change, TeamDaysChange
 from optimizer.domain.solution import Assignment, TeamDays
+from optimizer.i18n import DEFAULT_LANGUAGE, translate
 
 
 def _cell(assignment: Assignment) -> Cell:
@@ -48,15 +49,21 @@ def team_day_changes(published: list[TeamDays], chosen: list[TeamDays]) -> list[
     return moved
 
 
-def describe_change(change: Change) -> str:
-    """``e3 Thu 2026-12-10 office 08:00 8 h → off``, for a terminal."""
-    return (
-        f"{change.employee} {change.date.strftime('%a')} {change.date}: "
-        f"{_words(change.from_)} → {_words(change.to)}"
-    )
+def describe_change(change: Change, lang: str = DEFAULT_LANGUAGE, on_leave: bool = False) -> str:
+    """``e3 Thu 2026-12-10: office 08:00 8 h → off``, for a terminal (in Indonesian: ``Kam``, ``kantor``);
+    ``on_leave``: the day is leave, so a day off reads ``leave`` (``cuti``)."""
+    weekday = change.date.strftime("%a")
+    if lang != DEFAULT_LANGUAGE:
+        weekday = translate(f"weekday.{weekday.lower()}", lang)
+    after = _words(change.to, lang, on_leave)
+    return f"{change.employee} {weekday} {change.date}: {_words(change.from_, lang)} → {after}"
 
 
-def _words(cell: Cell) -> str:
+def _words(cell: Cell, lang: str = DEFAULT_LANGUAGE, on_leave: bool = False) -> str:
     if cell.location == "off":
-        return "off"
-    return f"{cell.location} {cell.start} {cell.hours:g} h"
+        return translate("place.leave" if on_leave else "place.off", lang)
+    hours = f"{cell.hours:g}"
+    hours = hours.replace(".", ",") if lang == "id" else hours
+    return translate(
+        "change.cell", lang, place=translate(f"place.{cell.location}", lang), start=cell.start, hours=hours
+    )

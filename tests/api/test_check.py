@@ -52,7 +52,7 @@ def test_invalid_problem_is_422_under_body_problem(alice):
         "detail": [
             {
                 "loc": ["body", "problem", "horizon", "days"],
-                "msg": "Input should be greater than or equal to 1",
+                "msg": "should be at least 1, not 0",
                 "type": "greater_than_equal",
             }
         ]

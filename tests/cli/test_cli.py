@@ -233,7 +233,7 @@ BAD_ROSTERS = {
     "a_problem": (TEAM_WEEK.read_text(encoding="utf-8"), "not a roster: assignments"),
     "wrong_types": (
         '{"assignments": [{"employee": 3, "date": "someday", "location": "beach"}]}',
-        "not a roster: assignments.0",
+        "not a roster (3 errors): assignments[0].employee",
     ),
     "a_number": ("42", "not a roster"),
     "deeply_nested": ("[" * 10_000 + "]" * 10_000, "nested too deeply"),

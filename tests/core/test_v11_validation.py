@@ -51,13 +51,17 @@ def with_team(pattern: dict[str, Any]) -> dict[str, Any]:
         ),
         (tiny_problem(frozen=[{**WORKED, "start": "9am"}]), ("frozen", 0, "start"), "HH:MM"),
         (tiny_problem(previous=[{**WORKED, "hours": "eight"}]), ("previous", 0, "hours"), "number"),
-        (tiny_problem(previous=[{**WORKED, "colour": "red"}]), ("previous", 0, "colour"), "Extra"),
-        (tiny_problem(weights={"pattern": -1}), ("weights", "pattern"), "greater than or equal to 0"),
-        (tiny_problem(weights={"pattern": 1.5}), ("weights", "pattern"), "integer"),
+        (
+            tiny_problem(previous=[{**WORKED, "colour": "red"}]),
+            ("previous", 0, "colour"),
+            "not a field of a previous assignment",
+        ),
+        (tiny_problem(weights={"pattern": -1}), ("weights", "pattern"), "should be at least 0"),
+        (tiny_problem(weights={"pattern": 1.5}), ("weights", "pattern"), "whole number"),
         (
             tiny_problem([{"preferences": {"days": [{"weekday": "mon", "location": "home", "weight": -2}]}}]),
             ("employees", 0, "preferences", "days", 0, "weight"),
-            "greater than or equal to 0",
+            "should be at least 0",
         ),
     ],
 )

@@ -239,9 +239,24 @@ CASES: list[tuple[str, Callable[[Data], None], tuple, str]] = [
         "site",
     ),
     ("unknown-holiday-calendar", horizon(holiday_calendar="XX"), ("horizon", "holiday_calendar"), "XX"),
-    ("unknown-field", employee(0, colour="blue"), ("employees", 0, "colour"), "not permitted"),
-    ("unknown-top-level-field", lambda d: d.update(deadline="friday"), ("deadline",), "not permitted"),
-    ("unknown-policy-field", policy(weekly_hour={"min": 1}), ("policy", "weekly_hour"), "not permitted"),
+    (
+        "unknown-field",
+        employee(0, colour="blue"),
+        ("employees", 0, "colour"),
+        "is not a field of an employee",
+    ),
+    (
+        "unknown-top-level-field",
+        lambda d: d.update(deadline="friday"),
+        ("deadline",),
+        "not a field of a problem",
+    ),
+    (
+        "unknown-policy-field",
+        policy(weekly_hour={"min": 1}),
+        ("policy", "weekly_hour"),
+        "'weekly_hour' is not a field of the policy; did you mean 'weekly_hours'?",
+    ),
     ("missing-desks", lambda d: d["sites"][0].pop("desks"), ("sites", 0, "desks"), "required"),
     ("missing-horizon-start", lambda d: d["horizon"].pop("start"), ("horizon", "start"), "required"),
 ]

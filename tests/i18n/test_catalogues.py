@@ -89,3 +89,48 @@ def test_every_name_the_page_builds_a_message_id_from_is_translated():
     }
     missing = [f"{family}.{name}" for family, names in families.items() for name in names]
     assert [message_id for message_id in missing if message_id not in english] == []
+
+
+PACKAGES = [Path(__file__).resolve().parents[2] / name for name in ("optimizer", "api")]
+
+
+def test_every_message_id_the_python_code_uses_is_in_both_catalogues():
+    used: set[str] = set()
+    for package in PACKAGES:
+        for source in package.rglob("*.py"):
+            text = source.read_text(encoding="utf-8")
+            used |= set(re.findall(r"""\b(?:translate|say)\(\s*["']([a-z_]+\.[a-z_.]+)["']""", text))
+            used |= set(re.findall(r"""["'](val\.[a-z_]+)["']""", text))
+    assert len(used) > 60
+    english, indonesian = catalogue("en"), catalogue("id")
+    assert sorted(used - set(english)) == []
+    assert sorted(used - set(indonesian)) == []
+
+
+def test_ids_built_from_names_exist_for_every_name():
+    """``place.<location>``, ``score.term.<term>``, ``unit.<term>``, ``owner.<model>``, ``explain.<rule>``."""
+    import pydantic
+
+    from optimizer.domain import problem
+    from optimizer.domain.rulebook import HARD_RULES, TERMS
+    from optimizer.model.rules import MODEL_RULES
+
+    english = catalogue("en")
+    wanted = [f"place.{name}" for name in ("office", "home", "other", "off", "leave")]
+    wanted += [f"score.term.{term}" for term in TERMS] + [f"unit.{term}" for term in TERMS]
+    models = [
+        value
+        for value in vars(problem).values()
+        if isinstance(value, type)
+        and issubclass(value, pydantic.BaseModel)
+        and value.__module__ == problem.__name__
+    ]
+    wanted += [f"owner.{model.__name__}" for model in models if model.__name__ != "Strict"]
+    assert [message_id for message_id in wanted if message_id not in english] == []
+    worded = [rule.name for rule in HARD_RULES if hasattr(MODEL_RULES[rule.name].module, "message")]
+    assert len(worded) >= 17
+    sources = "".join(
+        MODEL_RULES[name].module.__loader__.get_source(MODEL_RULES[name].module.__name__) for name in worded
+    )
+    for name in worded:
+        assert re.search(rf"explain\.{name}\b", sources), name

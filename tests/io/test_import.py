@@ -94,7 +94,7 @@ def test_every_problem_of_every_row_is_reported_at_once() -> None:
         " did you mean 'office_days_min'?",
         "row 2, column needs: unknown resource 'laptop'",
         "row 2, column unavailable: '2026-13-01' is not a date (YYYY-MM-DD)",
-        "row 2, column weekly_hours_max: '200': Input should be less than or equal to 168",
+        "row 2, column weekly_hours_max: should be at most 168, not 200",
         "row 3, column id: duplicate id 'e1'",
         "row 3, column locations: 'offce' is not a location (office, home, other)",
         "row 3, column fixed: '2026-11-02=home': fixed date 2026-11-02 is outside the horizon",
@@ -135,7 +135,7 @@ def test_cells_past_the_header_are_errors() -> None:
 def test_errors_of_the_base_name_its_json_path() -> None:
     base = {**BASE, "sites": [{"id": "hq", "desks": -1}]}
     errors = _errors(csv_bytes([HEADER, GOOD_ROWS[0]]), base=base)
-    assert errors == ["base sites[0].desks: Input should be greater than or equal to 0"]
+    assert errors == ["base sites[0].desks: should be at least 0, not -1"]
 
 
 def test_unreadable_files_say_why() -> None:

@@ -22,4 +22,4 @@ def add(ctx: ModelContext) -> None:
 
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
-    return f"{said.who} may only work at: {', '.join(sorted(said.employee.locations))}."
+    return said.say("explain.allowed_location", who=said.who, places=said.places(said.employee.locations))

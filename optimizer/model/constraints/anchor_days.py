@@ -28,7 +28,4 @@ def add(ctx: ModelContext) -> None:
 
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
-    return (
-        f"{said.team_name} needs {said.team.anchor_days} anchor day(s) in week {said.week} "
-        "with every member who can come in the office."
-    )
+    return said.say("explain.anchor_days", team=said.team_name, days=said.team.anchor_days, week=said.week)

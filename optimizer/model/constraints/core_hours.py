@@ -41,4 +41,4 @@ def add(ctx: ModelContext) -> None:
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     core = said.instance.problem.policy.core_hours
-    return f"{said.who} must cover core hours {core.start}–{core.end} on every worked day."
+    return said.say("explain.core_hours", who=said.who, start=core.start, end=core.end)

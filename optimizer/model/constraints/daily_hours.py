@@ -30,4 +30,5 @@ def add(ctx: ModelContext) -> None:
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     employee = said.employee
-    return f"{said.who} works {employee.daily_min / 60:g}–{employee.daily_max / 60:g} h on a worked day."
+    low, high = said.hours(employee.daily_min), said.hours(employee.daily_max)
+    return said.say("explain.daily_hours", who=said.who, low=low, high=high)

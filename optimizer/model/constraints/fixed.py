@@ -18,4 +18,5 @@ def add(ctx: ModelContext) -> None:
 
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
-    return f"{said.who} is fixed to work at {said.employee.fixed[said.day.index]} on {said.when}."
+    place = said.say(f"place.{said.employee.fixed[said.day.index]}")
+    return said.say("explain.fixed", who=said.who, place=place, when=said.when)

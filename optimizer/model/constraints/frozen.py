@@ -43,8 +43,12 @@ def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     kept = said.employee.frozen[said.day.index]
     if kept.location == "off":
-        return f"{said.who} is off on {said.when} in the published roster (frozen)."
-    return (
-        f"{said.who} keeps the published {kept.location} day on {said.when}: "
-        f"from {to_clock(kept.start)}, {kept.minutes / 60:g} h (frozen)."
+        return said.say("explain.frozen_off", who=said.who, when=said.when)
+    return said.say(
+        "explain.frozen",
+        who=said.who,
+        place=said.say(f"place.{kept.location}"),
+        when=said.when,
+        start=to_clock(kept.start),
+        hours=said.hours(kept.minutes),
     )

@@ -26,4 +26,6 @@ def add(ctx: ModelContext) -> None:
 
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
-    return f"{said.team_name} needs at least {said.team.min_in_office} members in the office on {said.when}."
+    return said.say(
+        "explain.min_in_office", team=said.team_name, count=said.team.min_in_office, when=said.when
+    )

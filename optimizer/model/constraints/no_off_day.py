@@ -22,4 +22,4 @@ def add(ctx: ModelContext) -> None:
 
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
-    return f"Days off are not allowed: everyone available must work every working day of {said.week}."
+    return said.say("explain.no_off_day", week=said.week)

@@ -23,7 +23,4 @@ def message(said: Said) -> str:
     employee, week = said.employee, said.week
     low, high = said.instance.office_bounds(employee.index, week)
     available = sum(employee.available[d] for d in said.instance.weeks[week])
-    return (
-        f"{said.who} must work {low}–{high} days in the office in week {week} "
-        f"({available} available working days)."
-    )
+    return said.say("explain.office_days", who=said.who, low=low, high=high, week=week, available=available)

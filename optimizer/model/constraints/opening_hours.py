@@ -48,6 +48,5 @@ def add(ctx: ModelContext) -> None:
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     site = next(s for s in said.instance.problem.sites if s.id == said.subject["site"])
-    return (
-        f"{said.who}'s office days must fit within {site.name or site.id}'s hours {site.open}–{site.close}."
-    )
+    name = site.name or site.id
+    return said.say("explain.opening_hours", who=said.who, site=name, open=site.open, close=site.close)

@@ -26,4 +26,4 @@ def add(ctx: ModelContext) -> None:
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     high = said.employee.rules.remote_max
-    return f"{said.who} may work at most {high} days away from the office in week {said.week}."
+    return said.say("explain.remote_days", who=said.who, high=high, week=said.week)

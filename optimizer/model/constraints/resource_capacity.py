@@ -27,7 +27,5 @@ def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     resource, d = said.subject["resource"], said.day.index
     users = sum(resource in e.needs and e.available[d] for e in said.instance.employees)
-    return (
-        f"Only {said.instance.capacity[resource][d]} {resource} seats on {said.when} for the "
-        f"{users} available staff who need {resource} when away from the office."
-    )
+    seats = said.instance.capacity[resource][d]
+    return said.say("explain.resource_capacity", seats=seats, resource=resource, when=said.when, users=users)

@@ -21,6 +21,5 @@ def add(ctx: ModelContext) -> None:
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     site = said.subject["site"]
-    return (
-        f"{said.site_name(site)} has only {said.instance.desks[site][said.day.index]} desks on {said.when}."
-    )
+    desks = said.instance.desks[site][said.day.index]
+    return said.say("explain.site_capacity", site=said.site_name(site), desks=desks, when=said.when)

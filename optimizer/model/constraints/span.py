@@ -30,4 +30,4 @@ def add(ctx: ModelContext) -> None:
 
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
-    return f"{said.who}'s working day, with its break, must end by 24:00."
+    return said.say("explain.span", who=said.who)

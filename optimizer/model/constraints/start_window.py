@@ -21,4 +21,5 @@ def add(ctx: ModelContext) -> None:
 def message(said: Said) -> str:
     """The rule as a team lead reads it."""
     employee = said.employee
-    return f"{said.who} starts between {to_clock(employee.earliest)} and {to_clock(employee.latest)}."
+    earliest, latest = to_clock(employee.earliest), to_clock(employee.latest)
+    return said.say("explain.start_window", who=said.who, earliest=earliest, latest=latest)

@@ -44,7 +44,6 @@ def message(said: Said) -> str:
     meetings = said.team.meetings.get(said.day.index, [])
     people = set().union(*(m.attendees for m in meetings)) if meetings else set()
     times = ", ".join(f"{m.name} {to_clock(m.start)}–{to_clock(m.end)}" for m in meetings)
-    return (
-        f"{said.team_name} meets in the office on {said.when} ({times}): "
-        f"all {len(people)} attending members must be there."
+    return said.say(
+        "explain.team_meeting", team=said.team_name, when=said.when, times=times, count=len(people)
     )

@@ -47,7 +47,11 @@ def message(said: Said) -> str:
     employee, week = said.employee, said.week
     low, high = said.instance.weekly_bounds(employee.index, week)
     available = sum(employee.available[d] for d in said.instance.weeks[week])
-    return (
-        f"{said.who} must work {low / 60:g}–{high / 60:g} h in week {week} "
-        f"over {available} available working days."
+    return said.say(
+        "explain.weekly_hours",
+        who=said.who,
+        low=said.hours(low),
+        high=said.hours(high),
+        week=week,
+        available=available,
     )
