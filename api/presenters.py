@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from api.schemas import BestSoFar, JobPublic, JobSummary, ProgressPoint
-from api.store import Job
+from api.stores import Job
 from optimizer.capacity import CapacityReport
 from optimizer.domain.solution import RosterSolution
 
