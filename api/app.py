@@ -15,7 +15,7 @@ from fastapi_offline import FastAPIOffline
 from api import errors
 from api.deps import require_tenant
 from api.middleware import BodyLimit, ServerTiming
-from api.routes import calendars, capacity, check, exports, health, imports, jobs, plan, solve
+from api.routes import batches, calendars, capacity, check, exports, health, imports, jobs, plan, solve
 from api.routes.solve import QUEUE_WAIT_SECONDS
 from api.security import load_keys
 from api.settings import Settings, get_settings
@@ -105,7 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings, app.state.keys = settings, keys
     errors.install(app)
-    for module in (solve, jobs, plan, exports, imports, check, capacity):
+    for module in (solve, jobs, plan, exports, imports, check, capacity, batches):
         app.include_router(module.router, dependencies=[Depends(require_tenant)])
     app.include_router(calendars.router)  # publishing needs a key; the feed takes a key or a feed token
     app.include_router(calendars.feed_router)
