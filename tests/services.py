@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
 import os
 import signal
 import subprocess
@@ -20,6 +21,7 @@ POSTGRES_URL = os.environ.get("ROSTER_TEST_POSTGRES_URL", "postgresql://127.0.0.
 REDIS_URL = os.environ.get("ROSTER_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 RABBITMQ_URL = os.environ.get("ROSTER_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672//")
 ROOT = Path(__file__).resolve().parent.parent
+PR_SET_PDEATHSIG = 1
 _schemas: list[tuple[str, str]] = []
 _workers: list[subprocess.Popen] = []
 
@@ -66,6 +68,11 @@ def worker_env(settings: Any) -> dict[str, str]:
     return env
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: SIGKILL it when the test process ends, however it ends (Linux)."""
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def start_worker(settings: Any, log: Path | None = None) -> subprocess.Popen:
     """Start ``roster worker`` for ``settings`` (its own process group); stopped when the tests end."""
     Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
@@ -84,6 +91,7 @@ def start_worker(settings: Any, log: Path | None = None) -> subprocess.Popen:
         stdout=out,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        preexec_fn=_die_with_parent,
     )
     _workers.append(process)
     return process
