@@ -63,9 +63,11 @@ def _monitor(
     stop: threading.Event,
     done: threading.Event,
     kill_after: float | None,
+    heartbeat: bool,
 ) -> None:
-    """Write progress, say the run is alive and watch for cancellation until the run ends; with
-    ``kill_after``, a run that has not stopped that many seconds after its cancel kills its process."""
+    """Write progress, say the run is alive (with ``heartbeat``) and watch for cancellation until the
+    run ends; with ``kill_after``, a run that has not stopped that many seconds after its cancel kills
+    its process."""
     beat, cancelled_at = 0.0, None
     while not done.wait(MONITOR_SECONDS):
         overdue = cancelled_at is not None and time.monotonic() - cancelled_at > (kill_after or 0)
@@ -77,7 +79,7 @@ def _monitor(
             if not stop.is_set() and store.cancel_requested(job.id):
                 stop.set()
                 cancelled_at = time.monotonic()
-            if time.monotonic() - beat >= HEARTBEAT_SECONDS:
+            if heartbeat and time.monotonic() - beat >= HEARTBEAT_SECONDS:
                 assert job.lease is not None
                 store.heartbeat(job.id, job.lease)
                 beat = time.monotonic()
@@ -85,8 +87,9 @@ def _monitor(
             log.exception("progress of job %s not written", job.id)
 
 
-def execute(store: JobStore, job: Job, kill_after: float | None = None) -> None:
-    """Run one claimed job to its end and store the outcome (``kill_after``: see :func:`_monitor`)."""
+def execute(store: JobStore, job: Job, kill_after: float | None = None, heartbeat: bool = False) -> None:
+    """Run one claimed job to its end and store the outcome (``kill_after``, ``heartbeat``: see
+    :func:`_monitor`; the embedded pool needs neither, its supervisor watches its processes)."""
     from api.runners import runners
     from optimizer.domain.validation import InvalidProblem
 
@@ -99,7 +102,7 @@ def execute(store: JobStore, job: Job, kill_after: float | None = None) -> None:
     if job.cancel_requested:
         stop.set()
     monitor = threading.Thread(
-        target=_monitor, args=(store, job, reporter, stop, done, kill_after), daemon=True
+        target=_monitor, args=(store, job, reporter, stop, done, kill_after, heartbeat), daemon=True
     )
     monitor.start()
     try:

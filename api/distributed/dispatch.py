@@ -129,16 +129,13 @@ class CeleryBackend:
     def sweep(self) -> dict[str, int]:
         """One repair pass: re-send queued jobs the broker lost, retry runs that went silent."""
         fixed = {"resent": 0, "retried": 0}
-        now = time.time()
-        for job in self.store.running():
-            beat = job.heartbeat_at or job.started_at or now
-            if job.options.get("hold") is None and now - beat > STALE_HEARTBEAT_SECONDS:
-                state = self.store.interrupt(
-                    job.id, job.lease, self.settings.max_attempts, "its worker stopped answering"
-                )
-                if state == "queued":
-                    self._sent.pop(job.id, None)
-                    fixed["retried"] += 1
+        for job_id, lease in self.store.silent_runs(STALE_HEARTBEAT_SECONDS):
+            state = self.store.interrupt(
+                job_id, lease, self.settings.max_attempts, "its worker stopped answering"
+            )
+            if state == "queued":
+                self._sent.pop(job_id, None)
+                fixed["retried"] += 1
         try:
             waiting = self._queue_length()
             self._broker_ok = True

@@ -106,5 +106,5 @@ def run_job(job_id: str) -> str:
         job = store.claim(run_name(), job_id) if state == "queued" else None
         if job is None:
             return f"now {state}"
-    execute(store, job, kill_after=CANCEL_KILL_SECONDS)
+    execute(store, job, kill_after=CANCEL_KILL_SECONDS, heartbeat=True)
     return "ran"

@@ -204,6 +204,10 @@ class JobStore(Protocol):
         """Every running job."""
         ...
 
+    def silent_runs(self, older_than: float) -> list[tuple[str, str]]:
+        """``(job id, lease)`` of the runs whose heartbeat is older than ``older_than`` seconds."""
+        ...
+
     def interrupt(
         self, job_id: str, lease: str | None, max_attempts: int, reason: str, *, count: bool = True
     ) -> str | None:

@@ -28,6 +28,7 @@ from api.stores.migrations import migrate
 
 CONNECT_TIMEOUT = 5
 WAIT_FOR_CONNECTION = 30.0  # seconds a caller waits for a free connection of the pool
+SCHEMA_LOCK = 7_310_002
 QUEUE_LOCK = 7_310_001  # pg_advisory_xact_lock key serialising the queue-length check of submit
 
 
@@ -38,6 +39,7 @@ class PostgresJobStore:
         """Open the store at ``url`` in ``schema`` (made if missing) and bring its tables up to date;
         at most ``max_connections`` connections are open at once."""
         self.url, self.schema = url, schema
+        self._make_schema()
         self._pool = ConnectionPool(
             url,
             min_size=1,
@@ -53,11 +55,19 @@ class PostgresJobStore:
         with self._tx() as db:
             migrate(db)
 
+    def _make_schema(self) -> None:
+        """Create the store's schema if missing (one process at a time: the lock avoids the race of
+        two CREATE SCHEMA IF NOT EXISTS)."""
+        try:
+            with psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT) as conn, conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+                conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
+        except psycopg.OperationalError as exc:
+            raise StoreUnavailable(f"the job database cannot be reached: {exc}") from exc
+
     def _configure(self, conn: psycopg.Connection) -> None:
-        """Every new connection works in the store's schema (made here if missing)."""
-        schema = sql.Identifier(self.schema)
-        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(schema))
-        conn.execute(sql.SQL("SET search_path TO {}").format(schema))
+        """Every new connection works in the store's schema."""
+        conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
 
     @contextmanager
     def _tx(self) -> Iterator[psycopg.Connection]:
@@ -309,6 +319,16 @@ class PostgresJobStore:
     def running(self) -> list[Job]:
         """Every running job."""
         return [job_from_row(row) for row in self._all("SELECT * FROM jobs WHERE state = 'running'")]
+
+    def silent_runs(self, older_than: float) -> list[tuple[str, str]]:
+        """``(job id, lease)`` of the runs whose last heartbeat is older than ``older_than`` seconds
+        (held test runs excepted); reads no problem or result."""
+        rows = self._all(
+            "SELECT id, lease FROM jobs WHERE state = 'running' AND coalesce(heartbeat_at, started_at) < %s"
+            " AND NOT (options::jsonb ? 'hold')",
+            (time.time() - older_than,),
+        )
+        return [(row["id"], row["lease"]) for row in rows]
 
     def interrupt(
         self, job_id: str, lease: str | None, max_attempts: int, reason: str, *, count: bool = True

@@ -348,6 +348,16 @@ class SqliteJobStore:
         rows = self._conn().execute("SELECT * FROM jobs WHERE state = 'running'").fetchall()
         return [job_from_row(row) for row in rows]
 
+    def silent_runs(self, older_than: float) -> list[tuple[str, str]]:
+        """``(job id, lease)`` of the runs whose last heartbeat is older than ``older_than`` seconds
+        (held test runs excepted); reads no problem or result."""
+        rows = self._conn().execute(
+            "SELECT id, lease FROM jobs WHERE state = 'running' AND coalesce(heartbeat_at, started_at) < ?"
+            " AND json_extract(options, '$.hold') IS NULL",
+            (time.time() - older_than,),
+        )
+        return [(row[0], row[1]) for row in rows]
+
     def interrupt(
         self, job_id: str, lease: str | None, max_attempts: int, reason: str, *, count: bool = True
     ) -> str | None:

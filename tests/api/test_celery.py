@@ -9,6 +9,7 @@ depends on the speed of the machine.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -258,3 +259,34 @@ def test_rabbitmq_as_the_broker(tmp_path):
         body = wait_for(client, location, finished)
         assert body["state"] == "done"
         assert_solution_checked(small_problem(), body["solution"])
+
+
+def test_a_run_whose_machine_went_silent_is_retried(tmp_path):
+    """A run whose heartbeat stopped (its worker machine went away with its message) is retried by
+    the API's sweeper and finishes, its lost run counted as one attempt."""
+    import psycopg
+
+    from api.security import LOCAL_TENANT
+    from api.stores.base import HEARTBEAT_SECONDS
+
+    settings = celery_settings(tmp_path)
+    with running(settings) as (client, _):
+        store = client.app.state.store  # type: ignore[attr-defined]
+        job = store._store.submit(LOCAL_TENANT, "solve", json.dumps(small_problem()), _options(settings))
+        lost = store.claim("gone-machine:1", job.id)  # a run nobody is doing, and no message
+        silent = time.time() - 100 * HEARTBEAT_SECONDS
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(
+                f'UPDATE "{settings.database_schema}".jobs SET heartbeat_at = %s WHERE id = %s',
+                (silent, lost.id),
+            )
+        client.app.state.pool.sweep()  # type: ignore[attr-defined]  (its own sweeps may come first)
+        body = wait_for(client, f"/v1/jobs/{job.id}", finished)
+        assert (body["state"], body["attempts"]) == ("done", 2)
+        assert_solution_checked(small_problem(), body["solution"])
+
+
+def _options(settings: Settings) -> dict:
+    from api.submission import solve_options
+
+    return solve_options(settings, 5, 0, sync=False)

@@ -208,3 +208,12 @@ def test_postgres_migrations_are_recorded_and_run_once():
     finally:
         for store in stores:
             store.close()
+
+
+def test_silent_runs(store):
+    quiet = store.submit("t1", "solve", "{}", {})
+    held = store.submit("t1", "solve", "{}", {"hold": "/tmp/x"})
+    other = store.submit("t1", "solve", "{}", {})
+    runs = {job.id: store.claim("w1", job.id) for job in (quiet, held, other)}
+    assert store.silent_runs(60.0) == []
+    assert sorted(store.silent_runs(-1.0)) == sorted((j, runs[j].lease) for j in (quiet.id, other.id))
