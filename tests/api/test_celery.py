@@ -24,6 +24,8 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.distributed import dispatch
+from api.distributed.celery_app import HARD_LIMIT_GRACE_SECONDS
+from api.security import LOCAL_TENANT
 from api.settings import Settings
 from tests.api.helpers import (
     DEADLINE,
@@ -266,7 +268,6 @@ def test_a_run_whose_machine_went_silent_is_retried(tmp_path):
     the API's sweeper and finishes, its lost run counted as one attempt."""
     import psycopg
 
-    from api.security import LOCAL_TENANT
     from api.stores.base import HEARTBEAT_SECONDS
 
     settings = celery_settings(tmp_path)
@@ -290,3 +291,32 @@ def _options(settings: Settings) -> dict:
     from api.submission import solve_options
 
     return solve_options(settings, 5, 0, sync=False)
+
+
+def test_the_hard_time_limit_comes_from_the_job_and_kills_an_overrunning_run(tmp_path):
+    """The message of a job carries a hard limit of its own limit plus explanation plus grace; a
+    run over its hard limit is killed by Celery and counted as an attempt, then failed."""
+    import redis
+
+    settings = celery_settings(tmp_path)
+    with running(settings, workers=False) as (client, _):
+        response = client.post("/v1/jobs", params={"time_limit": 7}, json=small_problem())
+        job = client.app.state.store.get(response.json()["id"])  # type: ignore[attr-defined]
+        queued = redis.Redis.from_url(settings.broker_url).lrange(settings.broker_queue, 0, -1)
+        (message,) = [json.loads(raw) for raw in queued]
+        hard, soft = message["headers"]["timelimit"]
+        assert hard == job.options["deadline_seconds"] + HARD_LIMIT_GRACE_SECONDS == 7 + 20 + 60
+        assert soft is None
+        client.delete(f"/v1/jobs/{job.id}")
+
+    settings = celery_settings(tmp_path / "again")
+    with running(settings) as (client, _):
+        store = client.app.state.store  # type: ignore[attr-defined]
+        options = _options(settings) | {"hold": str(settings.test_hold_dir / hold_token())}  # never released
+        job = store._store.submit(LOCAL_TENANT, "solve", json.dumps(small_problem()), options)
+        client.app.state.pool.celery.send_task(  # type: ignore[attr-defined]
+            "roster.run_job", args=[job.id], task_id=job.id, queue=settings.broker_queue, time_limit=3
+        )
+        body = wait_for(client, f"/v1/jobs/{job.id}", finished)
+        assert (body["state"], body["attempts"]) == ("failed", 2)
+        assert body["error"] == "it overran its hard time limit of 3 s; gave up after 2 attempts"
