@@ -27,7 +27,7 @@ from api.stores.base import Job, JobState, QueueFull, StoreUnavailable, job_from
 from api.stores.migrations import migrate
 
 CONNECT_TIMEOUT = 5
-WAIT_FOR_CONNECTION = 30.0  # seconds a caller waits for a free connection of the pool
+WAIT_FOR_CONNECTION = 10.0  # seconds a caller waits for a pooled connection (then 503)
 SCHEMA_LOCK = 7_310_002
 QUEUE_LOCK = 7_310_001  # pg_advisory_xact_lock key serialising the queue-length check of submit
 

@@ -14,10 +14,12 @@ import os
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -320,3 +322,72 @@ def test_the_hard_time_limit_comes_from_the_job_and_kills_an_overrunning_run(tmp
         body = wait_for(client, f"/v1/jobs/{job.id}", finished)
         assert (body["state"], body["attempts"]) == ("failed", 2)
         assert body["error"] == "it overran its hard time limit of 3 s; gave up after 2 attempts"
+
+
+PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"), default=None)
+
+
+@contextmanager
+def own_postgres(port: int) -> Iterator[tuple[str, Any]]:
+    """A PostgreSQL cluster of this test alone (made with initdb as the postgres user), and a
+    function that stops or starts it."""
+    assert PG_BIN is not None
+    directory = Path(tempfile.mkdtemp(prefix="roster-pg-"))
+    shutil.chown(directory, "postgres")
+    data = directory / "data"
+
+    def pg(*args: str) -> None:
+        subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True)
+
+    def control(action: str) -> None:
+        options = f"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        extra = ["-m", "immediate"] if action == "stop" else ["-o", options, "-l", str(directory / "log")]
+        pg(str(PG_BIN / "pg_ctl"), "-D", str(data), "-w", *extra, action)
+
+    pg(str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync")
+    control("start")
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres", control
+    finally:
+        subprocess.run(
+            [
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+        )
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.mark.skipif(PG_BIN is None or os.geteuid() != 0, reason="needs PostgreSQL's programs and root")
+def test_a_database_restart_loses_no_job(tmp_path, monkeypatch):
+    """The job database stopped at once (no clean shutdown) while one job runs and two wait: the API
+    answers 503 with Retry-After meanwhile, and once it is back every job finishes."""
+    monkeypatch.setattr(dispatch, "RESEND_AFTER_SECONDS", 0.0)
+    monkeypatch.setattr(dispatch, "SWEEP_SECONDS", 0.5)
+    with own_postgres(free_port()) as (url, control):
+        settings = celery_settings(tmp_path, database_url=url, database_schema="roster")
+        with running(settings) as (client, _):
+            token = hold_token()
+            first = submit(client, small_problem(), time_limit=5, hold=token)
+            wait_for(client, first, held)
+            queued = [submit(client, small_problem(seed=i), time_limit=5) for i in (1, 2)]
+            control("stop")
+            for response in (client.get(first), client.post("/v1/jobs", json=small_problem())):
+                assert response.status_code == 503, response.text
+                assert response.headers["retry-after"] == str(settings.retry_after)
+            assert client.get("/readyz").status_code == 503
+            control("start")
+            release(settings, token)
+            bodies = [wait_for(client, location, finished) for location in [first, *queued]]
+    for body, seed in zip(bodies, (0, 1, 2), strict=True):
+        assert body["state"] == "done", body["error"]
+        assert_solution_checked(small_problem(seed=seed), body["solution"])
