@@ -118,9 +118,18 @@ class CeleryBackend:
             return int(declared.message_count)
 
     def _inspect_workers(self) -> int:
-        """Count the worker processes (for /readyz); returns how many messages the workers hold
-        prefetched but not started."""
-        inspect = self.celery.control.inspect(timeout=1.0)
+        """Count the worker processes that consume this server's queue (for /readyz); returns how
+        many messages they hold prefetched but not started."""
+        queues = self.celery.control.inspect(timeout=1.0).active_queues() or {}
+        nodes = [
+            node
+            for node, consumed in queues.items()
+            if any(queue.get("name") == self.settings.broker_queue for queue in consumed)
+        ]
+        if not nodes:
+            self._alive = self.size = 0
+            return 0
+        inspect = self.celery.control.inspect(destination=nodes, timeout=1.0)
         stats = inspect.stats() or {}
         self._alive = sum(int(node.get("pool", {}).get("max-concurrency", 0)) for node in stats.values())
         self.size = self._alive

@@ -391,3 +391,12 @@ def test_a_database_restart_loses_no_job(tmp_path, monkeypatch):
     for body, seed in zip(bodies, (0, 1, 2), strict=True):
         assert body["state"] == "done", body["error"]
         assert_solution_checked(small_problem(seed=seed), body["solution"])
+
+
+def test_readiness_counts_the_workers_of_its_own_queue(tmp_path):
+    one, two = celery_settings(tmp_path / "one"), celery_settings(tmp_path / "two", max_concurrent_solves=2)
+    with running(one) as (first, _), running(two) as (second, _):
+        wait_for(second, "/readyz", lambda b: b["workers"] == 2)
+        body = wait_for(first, "/readyz", lambda b: b["workers"] >= 1)
+        assert (body["workers"], body["workers_expected"]) == (1, 1)
+        assert wait_for(second, "/readyz", lambda b: b["workers"] == 2)["status"] == "ready"
