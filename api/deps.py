@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from api.security import tenant_for
 from api.settings import Settings
-from api.store import JobStore
+from api.stores import JobStore
 from api.workers import WorkerPool
 
 # Async because they never block: FastAPI then calls them inline instead of in the thread pool.

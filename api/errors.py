@@ -12,9 +12,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.language import request_language
+from api.stores.base import StoreUnavailable
 from optimizer.domain.validation import ProblemError, from_pydantic
 
 log = logging.getLogger("roster.api")
+
+
+class BrokerUnavailable(Exception):
+    """The Celery broker cannot be reached (the API answers 503 with Retry-After)."""
 
 
 def input_errors(errors: Iterable[ProblemError], prefix: Sequence[str | int]) -> RequestValidationError:
@@ -69,7 +74,21 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=500, content={"detail": "internal server error"})
 
 
+async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """The job database or the broker is away: 503 with Retry-After, never a 500."""
+    what = "the job queue (broker)" if isinstance(exc, BrokerUnavailable) else "the job database"
+    log.warning("%s %s: %s cannot be reached: %s", request.method, request.url.path, what, exc)
+    retry_after = str(request.app.state.settings.retry_after)
+    return JSONResponse(
+        status_code=503,
+        content={"detail": f"{what} cannot be reached just now; try again later"},
+        headers={"Retry-After": retry_after},
+    )
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers (no stack trace ever reaches a response body)."""
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StoreUnavailable, _unavailable)
+    app.add_exception_handler(BrokerUnavailable, _unavailable)
     app.add_exception_handler(Exception, _unexpected)

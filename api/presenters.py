@@ -6,7 +6,7 @@ import datetime as dt
 
 from api.language import solution_in, stored_problem
 from api.schemas import BestSoFar, JobPublic, JobSummary, ProgressPoint
-from api.store import Job
+from api.stores import Job
 from optimizer.capacity import CapacityReport
 from optimizer.domain.solution import RosterSolution
 from optimizer.i18n import DEFAULT_LANGUAGE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -59,6 +59,21 @@ class Settings(BaseSettings):
     header_timeout: float = Field(10.0, gt=0, description="Seconds a client has to send a request's head.")
     body_timeout: float = Field(60.0, gt=0, description="Seconds a client has to send a body after its head.")
     keep_alive_timeout: float = Field(5.0, gt=0, description="Seconds an idle connection stays open.")
+    backend: Literal["embedded", "celery"] = Field(
+        "embedded",
+        description="Who runs the jobs: worker processes of this server (embedded), or Celery workers "
+        "(`roster worker`) taking them from the broker.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="The job database: postgresql://… for a shared PostgreSQL store; unset: SQLite "
+        "in the data directory.",
+    )
+    database_schema: str = Field(
+        "public", pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$", description="PostgreSQL schema of the job tables."
+    )
+    broker_url: str = Field("redis://127.0.0.1:6379/0", description="Celery broker (Redis or RabbitMQ).")
+    broker_queue: str = Field("roster", description="Celery queue the jobs are sent to.")
     test_hold_dir: Path | None = Field(
         None,
         description="TEST ONLY, never set in production: turns on the test hooks of api.testhooks "
@@ -72,8 +87,13 @@ class Settings(BaseSettings):
 
     @property
     def database(self) -> Path:
-        """The SQLite file holding every job."""
+        """The SQLite file holding every job (when no ``database_url`` is set)."""
         return self.data_dir / "jobs.sqlite3"
+
+    @property
+    def store_url(self) -> str:
+        """Where the job store is: ``database_url``, or the SQLite file of the data directory."""
+        return self.database_url or f"sqlite:///{self.database.resolve()}"
 
 
 @lru_cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from api.store import Job
+from api.stores import Job
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import Assignment
 from optimizer.replan import DayEvents, replan_problem

@@ -11,7 +11,7 @@ from pydantic import SkipValidation
 from api.errors import input_error, input_errors
 from api.examples import PROBLEM_EXAMPLES
 from api.settings import Settings
-from api.store import Job, JobStore, QueueFull
+from api.stores import Job, JobStore, QueueFull
 from api.testhooks import release_path
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.validation import InvalidProblem, ProblemError, parse_problem

@@ -5,7 +5,8 @@ A test submits ``POST /v1/jobs?hold=<token>``. The run of such a job pauses at i
 or the job is cancelled; once released it searches for its time limit, which starts at the release.
 So a job that a test must interrupt (SIGKILL, cancel, a dead worker) cannot finish first, however
 slow or fast the machine is. Worker processes wait while ``<hold dir>/workers`` exists, so a test can
-see the server before its workers are up.
+see the server before its workers are up. A token that starts with ``deaf-`` makes a run that
+ignores its cancel (a hung solve), so a test can see the run's process killed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 POLL_SECONDS = 0.05
 TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 WORKERS_FILE = "workers"
+DEAF_PREFIX = "deaf-"
 
 
 def release_path(hold_dir: Path | None, token: str | None) -> str | None:
@@ -41,6 +43,7 @@ class Hold:
 
     def __init__(self, release: str, stop: threading.Event, time_limit: float):
         self.release, self.stop, self.time_limit = Path(release), stop, time_limit
+        self.deaf = self.release.name.startswith(DEAF_PREFIX)
         self.search_stop = threading.Event()
         self.released = threading.Event()
         self._paused = False
@@ -49,7 +52,7 @@ class Hold:
     def _watch(self) -> None:
         released_at = None
         while not self.search_stop.is_set():
-            if self.stop.is_set():
+            if self.stop.is_set() and not self.deaf:
                 self.search_stop.set()
             elif released_at is None and self.release.exists():
                 released_at = time.monotonic()

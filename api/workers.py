@@ -1,6 +1,6 @@
 """A supervised pool of worker processes that run jobs from the store (the event loop never solves).
 
-Each worker claims queued jobs from SQLite, runs them, and writes progress, the best result so far
+Each worker claims queued jobs from the store, runs them, and writes progress, the best result so far
 and the final result back. A supervisor thread in the server restarts a worker that dies and
 retries (or, after ``max_attempts``, fails) the job it was running; it also kills a worker whose run
 overran its deadline. A worker exits by itself when the server process is gone.
@@ -21,7 +21,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from api.store import Job, JobStore
+from api.stores import Job, JobStore, StoreUnavailable, open_store
+from api.stores.base import HEARTBEAT_SECONDS
 
 log = logging.getLogger("roster.workers")
 MONITOR_SECONDS = 0.2
@@ -55,19 +56,40 @@ class _Reporter:
         store.record_progress(job.id, job.lease, points, best)
 
 
-def _monitor(store: JobStore, job: Job, reporter: _Reporter, stop: threading.Event, done: threading.Event):
-    """Write progress and watch for cancellation until the run ends."""
+def _monitor(
+    store: JobStore,
+    job: Job,
+    reporter: _Reporter,
+    stop: threading.Event,
+    done: threading.Event,
+    kill_after: float | None,
+    heartbeat: bool,
+) -> None:
+    """Write progress, say the run is alive (with ``heartbeat``) and watch for cancellation until the
+    run ends; with ``kill_after``, a run that has not stopped that many seconds after its cancel kills
+    its process."""
+    beat, cancelled_at = 0.0, None
     while not done.wait(MONITOR_SECONDS):
+        overdue = cancelled_at is not None and time.monotonic() - cancelled_at > (kill_after or 0)
+        if kill_after is not None and overdue:
+            log.warning("job %s did not stop %.0f s after its cancel; killing its worker", job.id, kill_after)
+            os.kill(os.getpid(), signal.SIGKILL)
         try:
             reporter.flush(store, job)
             if not stop.is_set() and store.cancel_requested(job.id):
                 stop.set()
+                cancelled_at = time.monotonic()
+            if heartbeat and time.monotonic() - beat >= HEARTBEAT_SECONDS:
+                assert job.lease is not None
+                store.heartbeat(job.id, job.lease)
+                beat = time.monotonic()
         except Exception:  # a busy database must not end the run; try again next tick
             log.exception("progress of job %s not written", job.id)
 
 
-def execute(store: JobStore, job: Job) -> None:
-    """Run one claimed job to its end and store the outcome."""
+def execute(store: JobStore, job: Job, kill_after: float | None = None, heartbeat: bool = False) -> None:
+    """Run one claimed job to its end and store the outcome (``kill_after``, ``heartbeat``: see
+    :func:`_monitor`; the embedded pool needs neither, its supervisor watches its processes)."""
     from api.runners import runners
     from optimizer.domain.validation import InvalidProblem
 
@@ -79,7 +101,9 @@ def execute(store: JobStore, job: Job) -> None:
     reporter, stop, done = _Reporter(), threading.Event(), threading.Event()
     if job.cancel_requested:
         stop.set()
-    monitor = threading.Thread(target=_monitor, args=(store, job, reporter, stop, done), daemon=True)
+    monitor = threading.Thread(
+        target=_monitor, args=(store, job, reporter, stop, done, kill_after, heartbeat), daemon=True
+    )
     monitor.start()
     try:
         result = runner(job.request, job.options, reporter, stop, job.best)
@@ -109,7 +133,13 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 
 def worker_main(
-    database: str, name: str, parent_pid: int, poll_interval: float, ready: Any, hold_dir: str | None = None
+    database: str,
+    name: str,
+    parent_pid: int,
+    poll_interval: float,
+    ready: Any,
+    hold_dir: str | None = None,
+    schema: str = "public",
 ) -> None:
     """The loop of one worker process: claim a job, run it, repeat."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which stops us in order
@@ -120,10 +150,15 @@ def worker_main(
 
     wait_for_workers(hold_dir)
 
-    store = JobStore(Path(database), durable=False)
+    store = open_store(database, schema=schema, durable=False)
     ready.set()
     while True:
-        job = store.claim(name)
+        try:
+            job = store.claim(name)
+        except StoreUnavailable:  # the database is away (a PostgreSQL restart): wait for it
+            log.warning("the job store cannot be reached; retrying")
+            time.sleep(1.0)
+            continue
         if job is None:
             time.sleep(poll_interval)
             continue
@@ -176,7 +211,15 @@ class WorkerPool:
         ready = self._context.Event()
         process = self._context.Process(
             target=worker_main,
-            args=(str(self.store.path), name, os.getpid(), self.poll_interval, ready, self.hold_dir),
+            args=(
+                self.store.url,
+                name,
+                os.getpid(),
+                self.poll_interval,
+                ready,
+                self.hold_dir,
+                getattr(self.store, "schema", "public"),
+            ),
             name=f"roster-worker-{name}",
             daemon=True,
         )

@@ -21,7 +21,7 @@ from api.routes.exports import CALENDAR, ICS, NO_ROSTER, job_roster, job_version
 from api.routes.jobs import owned
 from api.routes.responses import NOT_FOUND
 from api.security import tenant_for
-from api.store import JobStore
+from api.stores import JobStore
 from optimizer.io.calendar import Published, employee_feed
 
 router = APIRouter(prefix="/v1", tags=["calendars"], dependencies=[Depends(require_tenant)])

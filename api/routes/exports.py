@@ -11,8 +11,8 @@ from api.exports import Version, employee_calendar, roster_csv, roster_xlsx, tea
 from api.routes.jobs import owned
 from api.routes.responses import NOT_FOUND
 from api.schemas import MessageBody
-from api.store import Job
 from api.stored import solved_problem
+from api.stores import Job
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution
 

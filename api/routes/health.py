@@ -18,7 +18,8 @@ async def healthz() -> Health:
 
 @router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
 def readyz(store: StoreDep, pool: PoolDep, response: Response) -> Readiness:
-    """The job store answers, so jobs are accepted and listed; ``workers`` says how many solve now.
+    """The job store answers (and, with Celery, the broker), so jobs are accepted and listed;
+    ``workers`` says how many solve now.
 
     Ready as soon as the store opens: after a restart the workers come up a little later, and
     queued jobs wait for them."""
@@ -27,7 +28,8 @@ def readyz(store: StoreDep, pool: PoolDep, response: Response) -> Readiness:
     except Exception:
         store_ok, queued = False, None
     alive = pool.alive()
-    ready = store_ok
+    broker_ok = getattr(pool, "broker_ok", lambda: True)()  # the Celery backend's broker
+    ready = store_ok and broker_ok
     if not ready:
         response.status_code = 503
     return Readiness(

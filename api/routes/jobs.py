@@ -14,7 +14,7 @@ from api.language import LanguageDep
 from api.presenters import public, summary
 from api.routes.responses import INPUT_ERRORS, NOT_FOUND, QUEUE_FULL
 from api.schemas import JobAccepted, JobPage, JobPublic
-from api.store import Job, JobStore
+from api.stores import Job, JobStore
 from api.submission import (
     HoldQuery,
     ProblemBody,

@@ -14,7 +14,7 @@ from api.json_route import JsonBodyRoute
 from api.language import LanguageDep, solution_in
 from api.routes.responses import INPUT_ERRORS, QUEUE_FULL
 from api.settings import Settings
-from api.store import FINISHED, Job, JobStore
+from api.stores import FINISHED, Job, JobStore
 from api.submission import ProblemBody, SeedQuery, TimeLimitQuery, read_problem, solve_options, submit
 from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import RosterSolution

@@ -160,6 +160,14 @@ from optimizer.cli.serve import serve_command  # noqa: E402
 
 app.command("serve")(serve_command)
 
+from optimizer.cli.worker import worker_command  # noqa: E402
+
+app.command("worker")(worker_command)
+
+from optimizer.cli.batch import batch_command  # noqa: E402
+
+app.command("batch")(batch_command)
+
 from optimizer.cli.capacity import capacity_command  # noqa: E402
 
 app.command("capacity")(capacity_command)

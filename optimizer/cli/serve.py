@@ -75,9 +75,14 @@ def _run(settings: Any) -> None:
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     mode = "keyless local mode" if not settings.api_keys else f"{len(settings.api_keys)} API key(s)"
+    store = "jobs in PostgreSQL" if settings.database_url else f"data in {settings.data_dir}"
+    runs = (
+        f"{settings.max_concurrent_solves} worker process(es)"
+        if settings.backend == "embedded"
+        else f"jobs sent to `roster worker`s through queue {settings.broker_queue!r}"
+    )
     err_console.print(
-        f"roster API on http://{settings.host}:{settings.port} (docs at /docs), data in {settings.data_dir}, "
-        f"{settings.max_concurrent_solves} worker process(es), {mode}",
+        f"roster API on http://{settings.host}:{settings.port} (docs at /docs), {store}, {runs}, {mode}",
         markup=False,
         highlight=False,
     )

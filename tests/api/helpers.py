@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from functools import cache
@@ -14,6 +15,7 @@ from api.settings import Settings
 from optimizer import RosterSolution, parse_problem
 from optimizer.generator import GeneratorSettings, generate
 from tests.helpers import assert_checked
+from tests.services import fresh_queue, fresh_schema, start_worker
 
 FINISHED = {"done", "failed", "cancelled"}
 DEADLINE = 300.0  # how long a state may take to come on a loaded machine before a test fails
@@ -26,7 +28,12 @@ def auth(tenant: str) -> dict[str, str]:
 
 
 def make_settings(data_dir: Any, **overrides: Any) -> Settings:
-    """Small, fast settings for tests, with the test hooks on (``<data_dir>/hold``, see api.testhooks)."""
+    """Small, fast settings for tests, with the test hooks on (``<data_dir>/hold``, see api.testhooks).
+
+    The environment chooses the store and the backend (``ROSTER_DATABASE_URL``, ``ROSTER_BACKEND``):
+    on PostgreSQL each app gets a schema of its own; with Celery a queue of its own and its own
+    ``roster worker`` (started here unless ``start_workers=False``, stopped when the tests end)."""
+    start = overrides.pop("start_workers", True)
     values: dict[str, Any] = {
         "data_dir": data_dir,
         "test_hold_dir": Path(data_dir) / "hold",
@@ -37,8 +44,20 @@ def make_settings(data_dir: Any, **overrides: Any) -> Settings:
         "max_time_limit": 60,
         "default_time_limit": 5,
     }
+    url = overrides.get("database_url", os.environ.get("ROSTER_DATABASE_URL"))
+    if url and url.startswith("postgres"):
+        values["database_schema"] = fresh_schema(url)
+    values["broker_queue"] = fresh_queue()
     values.update(overrides)
-    return Settings(**values)
+    settings = Settings(**values)
+    if settings.backend == "celery" and start:
+        start_worker(settings)
+    return settings
+
+
+def celery() -> bool:
+    """Whether this test run uses the Celery backend (``ROSTER_BACKEND=celery``)."""
+    return os.environ.get("ROSTER_BACKEND", "embedded") == "celery"
 
 
 @cache

@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 from api.app import create_app
 from tests.api.helpers import (
     assert_solution_checked,
+    celery,
     finished,
     held,
     hold_token,
@@ -22,6 +23,10 @@ from tests.api.helpers import (
     release,
     small_problem,
     wait_for,
+)
+
+pytestmark = pytest.mark.skipif(
+    celery(), reason="the embedded pool's own processes; test_celery.py kills Celery's pool processes"
 )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 
 from tests.api.helpers import FINISHED, assert_solution_checked, slow_problem, small_problem
+from tests.services import fresh_schema
 
 ROSTER = Path(sys.executable).with_name("roster")
 
@@ -49,6 +50,7 @@ def alive(pid: int) -> bool:
     return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")
 
 
+_schemas: dict[Path, str] = {}  # on PostgreSQL: one schema per data directory, kept across restarts
 READY_SECONDS = 300.0  # a failure bound only: the test waits for states, never for time to pass
 
 
@@ -61,12 +63,15 @@ def server(data_dir: Path, log: Path, **env: str) -> Iterator[tuple[subprocess.P
     )
     environment = {
         **os.environ,
+        "ROSTER_BACKEND": "embedded",  # this server's own workers (test_celery runs the Celery twin)
         "ROSTER_POLL_INTERVAL": "0.02",
         "ROSTER_MAX_CONCURRENT_SOLVES": "2",
         "ROSTER_TEST_HOLD_DIR": str(data_dir / "hold"),
         **env,
     }
     environment.pop("ROSTER_API_KEYS", None)
+    if environment.get("ROSTER_DATABASE_URL", "").startswith("postgres"):
+        environment.setdefault("ROSTER_DATABASE_SCHEMA", _schemas.setdefault(data_dir, fresh_schema()))
     with log.open("ab") as out:
         process = subprocess.Popen(
             [*command, "serve", "--port", str(port), "--data-dir", str(data_dir)],

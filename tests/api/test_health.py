@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.examples import NORMAL_PROBLEM
 from api.testhooks import WORKERS_FILE
-from tests.api.helpers import assert_solution_checked, finished, make_settings, wait_for
+from tests.api.helpers import assert_solution_checked, celery, finished, make_settings, wait_for
 
 
 def test_healthz(anonymous):
@@ -24,6 +25,7 @@ def test_readyz(anonymous):
     assert isinstance(body["queued"], int)
 
 
+@pytest.mark.skipif(celery(), reason="with Celery the workers are not this server's processes")
 def test_ready_and_accepting_jobs_before_the_workers_are_up(tmp_path):
     """A restarted server lists and accepts jobs at once; solving starts when the workers are up."""
     settings = make_settings(tmp_path, max_concurrent_solves=1)

@@ -1,0 +1,1 @@
+"""The distributed backend: jobs sent through a Celery broker to ``roster worker`` processes."""
