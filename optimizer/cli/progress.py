@@ -1,4 +1,4 @@
-"""Live progress of a solve (elapsed, objective, bound, gap), shown once it runs past a second."""
+"""Live progress of a solve (elapsed, first roster, objective, bound, gap), shown past a second."""
 
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ class LiveProgress:
     def __init__(self, console: Console, delay: float = 1.0):
         self._console, self._delay = console, delay
         self._latest: Progress | None = None
+        self.first_seconds: float | None = None
         self._done = threading.Event()
         self._started = time.perf_counter()
         self._thread = threading.Thread(target=self._draw, daemon=True)
 
     def __call__(self, progress: Progress) -> None:
+        if self.first_seconds is None:
+            self.first_seconds = progress.elapsed
         self._latest = progress
 
     def __enter__(self) -> LiveProgress:
@@ -41,7 +44,10 @@ class LiveProgress:
         if p is None:
             return Text(f"solving… {elapsed:5.1f} s  no roster yet")
         gap = f"{p.gap:.2%}" if p.gap is not None else "?"
-        return Text(f"solving… {elapsed:5.1f} s  objective {p.objective}  bound {p.bound}  gap {gap}")
+        return Text(
+            f"solving… {elapsed:5.1f} s  first roster at {self.first_seconds:.1f} s  "
+            f"objective {p.objective}  bound {p.bound}  gap {gap}"
+        )
 
     def _draw(self) -> None:
         if self._done.wait(self._delay):

@@ -66,13 +66,15 @@ def test_job_time_limit_cap(alice):
 def test_running_job_shows_best_roster_and_cancel_keeps_it(alice):
     problem = slow_problem()
     location = alice.post("/v1/jobs", params={"time_limit": 60}, json=problem).headers["location"]
-    running = wait_for(alice, location, lambda b: b["state"] == "running" and b["best"] is not None)
+    searching = lambda b: b["state"] == "running" and len(b["progress"]) >= 2  # noqa: E731
+    running = wait_for(alice, location, searching, timeout=120)
     assert running["solution"] is None
     assert running["best"]["assignments"]
-    assert running["progress"]
+    # The constructive roster comes first, then the search's rosters.
+    assert running["progress"][0]["stage"] == "first_roster"
     point = running["progress"][-1]
     assert {"elapsed", "objective", "bound"} <= set(point)
-    assert point["stage"] is None  # capacity jobs only
+    assert point["stage"] is None
     assert point["objective"] >= point["bound"]
 
     response = alice.delete(location)
