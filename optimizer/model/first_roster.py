@@ -33,6 +33,7 @@ from optimizer.domain.solution import Assignment, Score, TeamDays
 from optimizer.instance import Instance, make_assignment
 from optimizer.model.cells import Options, cell_options
 from optimizer.model.home_first import asked_for_other
+from optimizer.model.weekly import weekly_bounds
 
 REMOTE = ("home", "other")
 
@@ -85,6 +86,7 @@ class _Board:
         self.team_office: dict[tuple[str, str | None], list[int]] = defaultdict(lambda: [0] * days)
         self.asked_other = asked_for_other(instance)
         self.wish = self._office_wishes()
+        self.weekly = weekly_bounds(instance)
 
     # -- counts ------------------------------------------------------------------------------
 
@@ -501,7 +503,7 @@ class _Board:
                 else:
                     choices[d] = sorted(self._fits(e, d, location)) or [0]
             level = dict.fromkeys(choices, 0)
-            low = self.i.weekly_bounds(e, week)[0]
+            low = self.weekly(e, week)[0]
             total = sum(values[0] for values in choices.values())
             raised = True
             while total < low and raised:
