@@ -108,7 +108,7 @@ def solve(
     if start is None and options.first_roster:
         start = _first_roster(instance, started, on_progress)
     if options.hint is None and len(problem.employees) >= DECOMPOSE_FROM:
-        groups = _solve_groups(problem, instance, options, on_progress, stop, start)
+        groups = _solve_groups(problem, instance, options, on_progress, stop, started)
         if groups is not None and (start is None or _score(instance, groups) <= start.objective):
             start = groups
     built = build_model(instance)
@@ -188,32 +188,26 @@ def _solve_groups(
     options: SolveOptions,
     on_progress: ProgressHandler | None,
     stop: threading.Event | None,
-    start: RosterSolution | None = None,
+    called: float,
 ) -> RosterSolution | None:
     """A valid roster of the whole problem from its groups solved apart, or None.
 
-    Without a ``start``, a first quick round gives a roster early (reported as
-    progress); a second round improves each group in turn, with exactly the desks
-    and resource seats the other groups leave. With a valid ``start`` (the
-    constructive roster) the first round is not needed. Only assignments and team
-    days are filled in.
+    A first quick round gives a roster early (reported as progress); a second
+    round improves each group in turn, with exactly the desks and resource seats
+    the other groups leave. Only assignments and team days are filled in; progress
+    times count from ``called``.
+    (Starting the second round from the constructive roster instead of the first
+    round was measured worse on XL: see docs/performance.md.)
     """
     started = time.perf_counter()
     groups = site_groups(problem)
-    first_round = 0.0 if start is not None else min(_FIRST_ROUND * options.time_limit, _FIRST_ROUND_CAP)
-    rounds = (first_round, _SECOND_ROUND * options.time_limit)
-    if not 2 <= len(groups) <= max(rounds) / _GROUP_MINIMUM:
+    rounds = (min(_FIRST_ROUND * options.time_limit, _FIRST_ROUND_CAP), _SECOND_ROUND * options.time_limit)
+    if not 2 <= len(groups) <= rounds[0] / _GROUP_MINIMUM:
         return None
     deadline = started + sum(rounds)
     ledger = DeskLedger(instance, groups)
     parts: list[RosterSolution] = []
-    if start is not None:
-        parts = _split(instance, groups, start)
-        for part in parts:
-            ledger.book(part.assignments)
     for round_number, budget in enumerate(rounds):
-        if round_number == 0 and start is not None:
-            continue
         for g, group in enumerate(groups):
             if round_number == 1 and time.perf_counter() > deadline:
                 break
@@ -238,20 +232,8 @@ def _solve_groups(
         roster = _union(problem, parts)
         if on_progress is not None:
             total = score_roster(instance, index_roster(instance, roster.assignments)).total
-            on_progress(Progress(time.perf_counter() - started, total, None, roster.assignments, "groups"))
+            on_progress(Progress(time.perf_counter() - called, total, None, roster.assignments, "groups"))
     return roster
-
-
-def _split(instance: Instance, groups: list[list[int]], start: RosterSolution) -> list[RosterSolution]:
-    """A whole roster cut into the groups' rosters (assignments and team days)."""
-    group_of = {instance.employees[e].id: g for g, group in enumerate(groups) for e in group}
-    team_group = {instance.employees[e].team: g for g, group in enumerate(groups) for e in group}
-    parts = [RosterSolution(status="feasible", assignments=[], team_days=[]) for _ in groups]
-    for a in start.assignments:
-        parts[group_of[a.employee]].assignments.append(a)
-    for days in start.team_days:
-        parts[team_group[days.team]].team_days.append(days)
-    return parts
 
 
 def _total(problem: RosterProblem, solution: RosterSolution) -> int:
