@@ -95,7 +95,8 @@ def solve(
     ``stop`` ends the search early (the best roster found so far is kept).
     Unless a hint is given, a constructive roster (:mod:`optimizer.model.first_roster`)
     is built first: when valid it is the first progress point (stage ``first_roster``),
-    the search's hint and the answer if the search finds nothing better. Problems of
+    bounds the search's objective and is the answer if the search finds nothing better
+    (a given hint that is a whole valid roster plays the same part). Problems of
     :data:`DECOMPOSE_FROM` employees or more whose sites and teams
     fall into independent groups are first solved group by group (see
     :mod:`optimizer.model.decompose`), and the whole search starts from that roster.
@@ -107,18 +108,24 @@ def solve(
     start = _given_start(instance, options.hint, started, on_progress) if options.hint else None
     if start is None and options.first_roster:
         start = _first_roster(instance, started, on_progress)
+    from_groups = False
     if options.hint is None and len(problem.employees) >= DECOMPOSE_FROM:
         groups = _solve_groups(problem, instance, options, on_progress, stop, started)
         if groups is not None and (start is None or _score(instance, groups) <= start.objective):
-            start = groups
+            start, from_groups = groups, True
     built = build_model(instance)
-    if options.hint or start is not None:
-        own = options.hint is None or (start is not None and start.assignments is options.hint)
-        _add_hint(built, instance, options.hint or start.assignments, start.team_days if own else None)
+    # The first roster only bounds the objective: as a solution hint it slowed the proofs
+    # (L and C unproven at their limits, see docs/performance.md). Given hints and the
+    # groups' roster are hinted.
+    hint, chosen = options.hint, None
+    if hint is None and from_groups and _HINT_GROUPS:
+        hint, chosen = start.assignments, start.team_days
+    if hint:
+        _add_hint(built, instance, hint, chosen)
     start_total = None
     if start is not None:
         start_total = _score(instance, start)
-        # Only rosters at least as good as the groups' are of interest.
+        # Only rosters at least as good as the start are of interest.
         built.model.add(built.objective <= start_total)
     # The time limit counts from the call: what the first roster, the groups and the build took
     # is taken from the search (which still gets a moment to improve on the start).
@@ -174,6 +181,8 @@ def _score(instance: Instance, start: RosterSolution) -> int:
     """The checker's total of a starting roster."""
     return score_roster(instance, index_roster(instance, start.assignments)).total
 
+
+_HINT_GROUPS = True
 
 DECOMPOSE_FROM = 5000
 # Time for the groups before the whole problem is searched: a quick first round
