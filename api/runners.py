@@ -51,6 +51,9 @@ def run_solve(
 
     def on_progress(progress: Progress) -> None:
         point = {"elapsed": progress.elapsed, "objective": progress.objective, "bound": progress.bound}
+        if progress.stage is not None:
+            # "first_roster": the constructive roster; its elapsed is the time to the first roster.
+            point["stage"] = progress.stage
         best = None
         if progress.assignments is not None:
             best = {

@@ -24,6 +24,17 @@ def _names(text: str, known: tuple[str, ...] | list[str], what: str) -> list[str
     return names
 
 
+def _limits(text: str) -> dict[str, float]:
+    limits = {}
+    for item in filter(None, (t.strip() for t in text.split(","))):
+        size, _, seconds = item.partition("=")
+        try:
+            limits[_names(size, list(FAMILIES), "size")[0]] = float(seconds)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(f"expected SIZE=SECONDS, got {item!r}") from error
+    return limits
+
+
 def _echo(run: Run) -> None:
     gap = "–" if run.gap is None else f"{100 * run.gap:.2f}%"
     seconds = "–" if run.total_seconds is None else f"{run.total_seconds:.2f}s"
@@ -41,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda t: _names(t, list(FAMILIES), "size"), default=["S", "M", "L"])
     parser.add_argument("--methods", type=lambda t: _names(t, METHODS, "method"), default=list(METHODS))
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per method and instance")
+    parser.add_argument(
+        "--limits",
+        type=_limits,
+        default={},
+        help="per-size time limits overriding --time-limit, e.g. C=120,XL=300",
+    )
     parser.add_argument("--workers", type=int, default=2, help="CP-SAT workers and HiGHS threads")
     parser.add_argument("--seed", type=int, default=None, help="instance seed (default: each family's own)")
     parser.add_argument("--out", type=Path, default=HERE, help="directory for RESULTS.md and results.json")
@@ -48,8 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.time_limit <= 0 or args.workers < 1:
         parser.error("--time-limit must be positive and --workers at least 1")
     command = "python -m benchmarks " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
-    runs = run_all(args.sizes, args.methods, args.time_limit, args.workers, args.seed, echo=_echo)
-    md, js = write(runs, environment(args.time_limit, args.workers, command), args.out)
+    runs = run_all(args.sizes, args.methods, args.time_limit, args.workers, args.seed, _echo, args.limits)
+    env = environment(args.time_limit, args.workers, command)
+    if args.limits:
+        env["limits"] = (
+            " (" + ", ".join(f"{size}: {seconds:g} s" for size, seconds in args.limits.items()) + ")"
+        )
+    md, js = write(runs, env, args.out)
     print(f"wrote {md} and {js}")
     invalid = [r for r in runs if r.method != "greedy" and r.valid is False]
     return 1 if invalid else 0

@@ -39,6 +39,8 @@ FAMILIES: dict[str, Family] = {
     "M": Family("M", 200, sites=2),
     "L": Family("L", 2_000, sites=3),
     "W": Family("W", 400, weeks=4, sites=2, holiday_calendar="ID"),
+    # 10,000 people on one campus, teams of 5–15 (10 on average) as in L.
+    "C": Family("C", 10_000),
     "XL": Family("XL", 20_000, sites=10),
 }
 
@@ -174,7 +176,7 @@ def build_problem(family: Family, seed: int | None = None) -> RosterProblem:
 
 
 def family_problem(name: str, seed: int | None = None) -> RosterProblem:
-    """The problem of the family called ``name`` (S, M, L, W or XL)."""
+    """The problem of the family called ``name`` (S, M, L, W, C or XL)."""
     if name not in FAMILIES:
         raise ValueError(f"unknown size {name!r}; choose from {', '.join(FAMILIES)}")
     return build_problem(FAMILIES[name], seed)

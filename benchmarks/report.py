@@ -119,55 +119,71 @@ def targets(runs: list[Run], time_limit: float) -> list[str]:
     def ours(size: str) -> Run | None:
         return by.get((size, "ours"))
 
-    def proven_within(size: str, limit: float) -> None:
+    def limit(r: Run) -> float:
+        return r.time_limit if r.time_limit is not None else time_limit
+
+    def verdict(met: bool) -> str:
+        return "met" if met else "MISSED"
+
+    def proven_within(size: str, seconds: float) -> None:
         r = ours(size)
         if r is None:
             return
-        met = r.status == "optimal" and (r.total_seconds or 0) < limit
+        met = r.status == "optimal" and (r.total_seconds or 0) < seconds
         lines.append(
-            f"- {size} proven optimal in < {limit:g} s: {'met' if met else 'MISSED'} "
+            f"- {size} proven optimal in < {seconds:g} s: {verdict(met)} "
             f"({r.status}, {_number(r.total_seconds)} s, gap {_percent(r.gap)})"
         )
 
+    def gap_within(size: str, gap: float, seconds: float) -> None:
+        r = ours(size)
+        if r is None:
+            return
+        met = r.gap is not None and r.gap <= gap and limit(r) <= seconds
+        lines.append(
+            f"- {size} gap ≤ {100 * gap:g} % in {seconds:g} s: {verdict(met)} "
+            f"(gap {_percent(r.gap)} after {_number(r.total_seconds)} s, limit {limit(r):g} s)"
+        )
+
+    firsts = [r for r in runs if r.method == "ours"]
+    if firsts:
+        late = [r for r in firsts if not r.valid or r.first_seconds is None or r.first_seconds > 10]
+        slowest = max(firsts, key=lambda r: r.first_seconds or 1e9)
+        lines.append(
+            f"- a valid roster within 10 s at every size: {verdict(not late)} (slowest: "
+            f"{slowest.size} at {_number(slowest.first_seconds)} s"
+            + (f"; late or missing: {', '.join(r.size for r in late)}" if late else "")
+            + ")"
+        )
     proven_within("S", 0.5)
     proven_within("M", 5.0)
     r, peer = ours("L"), by.get(("L", "mip"))
     if r is not None and peer is not None:
-        proven = r.status == "optimal"
-        faster = peer.status == "optimal" and proven and (r.total_seconds or 0) <= (peer.total_seconds or 0)
+        both = r.status == "optimal" and peer.status == "optimal"
+        ratio = (r.total_seconds or 0) / peer.total_seconds if both and peer.total_seconds else None
+        lines.append(
+            f"- L proven optimal in ≤ 0.5× HiGHS's time: {verdict(ratio is not None and ratio <= 0.5)} "
+            f"(ours {r.status} in {_number(r.total_seconds)} s; HiGHS {peer.status} in "
+            f"{_number(peer.total_seconds)} s; ratio {_number(ratio)})"
+        )
         not_worse = r.objective is not None and (peer.objective is None or r.objective <= peer.objective)
         lines.append(
-            f"- L proven optimal no slower than HiGHS: {'met' if faster else 'MISSED'} "
-            f"(ours {r.status} in {_number(r.total_seconds)} s; HiGHS {peer.status} in "
-            f"{_number(peer.total_seconds)} s)"
-        )
-        lines.append(
-            f"- L objective never worse than HiGHS at the same limit: {'met' if not_worse else 'MISSED'} "
+            f"- L objective never worse than HiGHS at the same limit: {verdict(not_worse)} "
             f"(ours {_number(r.objective)}, HiGHS {_number(peer.objective)})"
         )
     if r is not None:
         lines.append(
-            f"- L model built in < 2 s: {'met' if (r.build_seconds or 99) < 2 else 'MISSED'} "
-            f"({_number(r.build_seconds)} s)"
+            f"- L model built in < 2 s: {verdict((r.build_seconds or 99) < 2)} ({_number(r.build_seconds)} s)"
         )
-    r = ours("W")
-    if r is not None and time_limit <= 60:
-        met = r.gap is not None and r.gap <= 0.01
-        lines.append(
-            f"- W gap ≤ 1 % within 60 s: {'met' if met else 'MISSED'} "
-            f"(gap {_percent(r.gap)} after {_number(r.total_seconds)} s)"
-        )
-    r = ours("XL")
+    r = ours("C")
     if r is not None:
-        valid = r.valid and time_limit <= 60
-        lines.append(
-            f"- XL valid roster within 60 s: {'met' if valid else 'MISSED'} "
-            f"({r.status}, first roster at {_number(r.first_seconds)} s, limit {time_limit:g} s)"
-        )
-        lines.append(
-            f"- XL peak memory < 8 GiB: {'met' if (r.peak_rss_mib or 1e9) < 8192 else 'MISSED'} "
-            f"({_number(r.peak_rss_mib, 0)} MiB)"
-        )
+        first = r.first_seconds is not None and r.first_seconds <= 10 and bool(r.valid)
+        lines.append(f"- C first roster ≤ 10 s: {verdict(first)} ({_number(r.first_seconds)} s)")
+        gap_within("C", 0.01, 120)
+        memory = (r.peak_rss_mib or 1e9) <= 1024
+        lines.append(f"- C peak memory ≤ 1 GiB: {verdict(memory)} ({_number(r.peak_rss_mib, 0)} MiB)")
+    gap_within("W", 0.01, 60)
+    gap_within("XL", 0.01, 300)
     return lines
 
 
@@ -177,7 +193,8 @@ def markdown(runs: list[Run], env: dict[str, str]) -> str:
         "# Benchmark results",
         "",
         f"Run on {env['date']} · {env['cores']} cores ({env['machine']}) · Python {env['python']} · "
-        f"ortools {env['ortools']} · highspy {env['highspy']} · time limit {env['time_limit_s']} s · "
+        f"ortools {env['ortools']} · highspy {env['highspy']} · time limit {env['time_limit_s']} s"
+        f"{env.get('limits', '')} · "
         f"{env['workers']} workers/threads.",
         "",
         f"Reproduce with `{env['command']}`.",

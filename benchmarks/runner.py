@@ -40,6 +40,7 @@ class Run:
     build_seconds: float | None = None
     total_seconds: float | None = None
     peak_rss_mib: float | None = None
+    time_limit: float | None = None
     valid: bool | None = None
     violations: int = 0
     violation_kinds: dict[str, int] = field(default_factory=dict)
@@ -92,11 +93,6 @@ def _ours(run: Run, problem: RosterProblem, time_limit: float, workers: int, see
     from optimizer.instance import compile_instance
     from optimizer.model.builder import build_model
 
-    started = time.perf_counter()
-    built = build_model(compile_instance(problem))
-    run.build_seconds = time.perf_counter() - started
-    del built
-    gc.collect()
     seen: list[tuple[float, int | None]] = []
     started = time.perf_counter()
 
@@ -109,10 +105,16 @@ def _ours(run: Run, problem: RosterProblem, time_limit: float, workers: int, see
         on_progress=on_progress,
     )
     run.total_seconds = time.perf_counter() - started
+    # The solve's own peak, before the model is built a second time to time the build alone.
+    run.peak_rss_mib = peak_rss_mib()
     run.status, run.objective, run.bound = solution.status, solution.objective, solution.bound
     if seen:
         run.first_seconds = seen[0][0]
         run.best_seconds = next(t for t, objective in seen if objective == seen[-1][1])
+    gc.collect()
+    started = time.perf_counter()
+    build_model(compile_instance(problem))
+    run.build_seconds = time.perf_counter() - started
     _validate(run, problem, solution.assignments, solution.team_days)
 
 
@@ -146,11 +148,11 @@ def _greedy(run: Run, problem: RosterProblem, time_limit: float, workers: int, s
 
 def run_here(size: str, method: str, time_limit: float, workers: int = 2, seed: int | None = None) -> Run:
     """Run ``method`` on the instance of ``size`` in this process."""
-    run = Run(size=size, method=method)
+    run = Run(size=size, method=method, time_limit=time_limit)
     problem = family_problem(size, seed)
     run.employees = len(problem.employees)
     {"ours": _ours, "mip": _mip, "greedy": _greedy}[method](run, problem, time_limit, workers, 0)
-    run.peak_rss_mib = peak_rss_mib()
+    run.peak_rss_mib = run.peak_rss_mib or peak_rss_mib()
     run.note = run.note.strip()
     return run
 
@@ -165,11 +167,17 @@ def run_isolated(size: str, method: str, time_limit: float, workers: int = 2, se
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        return Run(size=size, method=method, note=f"no answer within {timeout:.0f} s; process killed")
+        return Run(
+            size=size,
+            method=method,
+            time_limit=time_limit,
+            note=f"no answer within {timeout:.0f} s; process killed",
+        )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         tail = (done.stderr or "").strip().splitlines()[-1:] or ["no output"]
-        return Run(size=size, method=method, note=f"process failed ({done.returncode}): {tail[0]}")
+        note = f"process failed ({done.returncode}): {tail[0]}"
+        return Run(size=size, method=method, time_limit=time_limit, note=note)
     return Run(**json.loads(lines[-1]))
 
 
@@ -180,12 +188,13 @@ def run_all(
     workers: int = 2,
     seed: int | None = None,
     echo: Any = None,
+    limits: dict[str, float] | None = None,
 ) -> list[Run]:
-    """Every method on every size, one fresh process each, in order."""
+    """Every method on every size, one fresh process each, in order (``limits`` overrides per size)."""
     runs = []
     for size in sizes:
         for method in methods:
-            run = run_isolated(size, method, time_limit, workers, seed)
+            run = run_isolated(size, method, (limits or {}).get(size, time_limit), workers, seed)
             if method != "greedy" and run.valid is False:
                 print(
                     f"!!! INVALID ROSTER: {method} on {size} breaks {run.violation_kinds}",

@@ -10,6 +10,7 @@ from optimizer.domain.solution import Assignment, Occupancy, TeamDays
 from optimizer.instance import Instance, make_assignment
 from optimizer.model.context import ModelContext
 from optimizer.model.home_first import home_before_other
+from optimizer.model.weekly import WeeklyBounds, weekly_bounds
 
 ValueOf = Callable[[cp_model.LinearExprT], int]
 
@@ -22,6 +23,7 @@ def read_roster(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
 def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
     """One assignment per employee and working day, employees in input order, then by date."""
     step, v = ctx.instance.step, ctx.variables
+    bounds = weekly_bounds(ctx.instance)
     roster = []
     for employee in ctx.instance.employees:
         e = employee.index
@@ -29,7 +31,7 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
             day.index: next((loc for loc, lit in v.location[e][day.index].items() if value(lit)), "off")
             for day in ctx.instance.days
         }
-        hours = {} if v.timed[e] else _planned_hours(ctx, e, chosen)
+        hours = {} if v.timed[e] else _planned_hours(ctx, e, chosen, bounds)
         for day in ctx.instance.days:
             location = chosen[day.index]
             if location == "off":
@@ -44,7 +46,7 @@ def read_assignments(ctx: ModelContext, value: ValueOf) -> list[Assignment]:
     return roster
 
 
-def _planned_hours(ctx: ModelContext, e: int, chosen: dict[int, str]) -> dict[int, int]:
+def _planned_hours(ctx: ModelContext, e: int, chosen: dict[int, str], bounds: WeeklyBounds) -> dict[int, int]:
     """Minutes per worked day of a planned employee: the least, raised day by day to the weekly minimum."""
     v, step = ctx.variables, ctx.instance.step
     minutes: dict[int, int] = {}
@@ -52,7 +54,7 @@ def _planned_hours(ctx: ModelContext, e: int, chosen: dict[int, str]) -> dict[in
         worked = [d for d in days if chosen[d] != "off"]
         for d in worked:
             minutes[d] = v.plans[e, d][chosen[d]].hours_low
-        missing = ctx.instance.weekly_bounds(e, week)[0] - sum(minutes[d] for d in worked)
+        missing = bounds(e, week)[0] - sum(minutes[d] for d in worked)
         for d in worked:
             if missing <= 0:
                 break

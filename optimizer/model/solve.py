@@ -10,13 +10,15 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
+from optimizer.checker import check
 from optimizer.checker.roster_view import index_roster
 from optimizer.checker.score import score_roster
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score
+from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score, TeamDays
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
 from optimizer.model.decompose import DeskLedger, site_groups, subproblem
+from optimizer.model.first_roster import first_roster
 from optimizer.model.home_first import home_before_other
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
 from optimizer.model.search import new_solver, run_search, status_name
@@ -34,6 +36,7 @@ class SolveOptions:
     explain_time_limit: float = 20.0
     hint: list[Assignment] | None = None
     progress_rosters: bool = False
+    first_roster: bool = True
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Progress:
     objective: int | None
     bound: int | None
     assignments: list[Assignment] | None = None
+    stage: str | None = None
 
     @property
     def gap(self) -> float | None:
@@ -93,27 +97,44 @@ def solve(
     """Find the best roster of a valid problem within the time limit.
 
     ``stop`` ends the search early (the best roster found so far is kept).
-    Problems of :data:`DECOMPOSE_FROM` employees or more whose sites and teams
+    Unless a hint is given, a constructive roster (:mod:`optimizer.model.first_roster`)
+    is built first: when valid it is the first progress point (stage ``first_roster``),
+    bounds the search's objective and is the answer if the search finds nothing better
+    (a given hint that is a whole valid roster plays the same part). Problems of
+    :data:`DECOMPOSE_FROM` employees or more whose sites and teams
     fall into independent groups are first solved group by group (see
     :mod:`optimizer.model.decompose`), and the whole search starts from that roster.
     """
     options = options or SolveOptions()
     started = time.perf_counter()
+    deadline = started + options.time_limit
     instance = compile_instance(problem)
-    start = None
+    start = _given_start(instance, options.hint, started, on_progress) if options.hint else None
+    if start is None and options.first_roster:
+        start = _first_roster(instance, started, on_progress)
+    from_groups = False
     if options.hint is None and len(problem.employees) >= DECOMPOSE_FROM:
-        start = _solve_groups(problem, instance, options, on_progress, stop)
-        left = max(1.0, options.time_limit - (time.perf_counter() - started))
-        options = replace(options, hint=start.assignments if start else None, time_limit=left)
+        groups = _solve_groups(problem, instance, options, on_progress, stop, started)
+        if groups is not None and (start is None or _score(instance, groups) <= start.objective):
+            start, from_groups = groups, True
     built = build_model(instance)
-    if options.hint:
-        _add_hint(built, instance, options.hint)
+    # The first roster only bounds the objective: as a solution hint it slowed the proofs
+    # (L and C unproven at their limits, see docs/performance.md). Given hints and the
+    # groups' roster are hinted.
+    hint, chosen = options.hint, None
+    if hint is None and from_groups and _HINT_GROUPS:
+        hint, chosen = start.assignments, start.team_days
+    if hint:
+        _add_hint(built, instance, hint, chosen)
     start_total = None
     if start is not None:
-        start_total = score_roster(instance, index_roster(instance, start.assignments)).total
-        # Only rosters at least as good as the groups' are of interest.
+        start_total = _score(instance, start)
+        # Only rosters at least as good as the start are of interest.
         built.model.add(built.objective <= start_total)
-    solver = new_solver(options.time_limit, options.workers)
+    # The time limit counts from the call: what the first roster, the groups and the build took
+    # is taken from the search (which still gets a moment to improve on the start).
+    left = max(min(1.0, options.time_limit), deadline - time.perf_counter())
+    solver = new_solver(left, options.workers)
     solver.parameters.random_seed = options.seed
     solver.parameters.log_search_progress = options.log
     watcher = _Watcher(built, options, on_progress, started) if on_progress else None
@@ -129,6 +150,44 @@ def solve(
     return RosterSolution(status="unknown", solve_seconds=elapsed)
 
 
+def _first_roster(
+    instance: Instance, started: float, on_progress: ProgressHandler | None
+) -> RosterSolution | None:
+    """The constructive roster as a start, reported as the first progress point (None if invalid)."""
+    first = first_roster(instance)
+    if first is None:
+        return None
+    if on_progress is not None:
+        elapsed = time.perf_counter() - started
+        on_progress(Progress(elapsed, first.score.total, None, first.assignments, stage="first_roster"))
+    return RosterSolution(
+        status="feasible",
+        objective=first.score.total,
+        assignments=first.assignments,
+        team_days=first.team_days,
+    )
+
+
+def _given_start(
+    instance: Instance, hint: list[Assignment], started: float, on_progress: ProgressHandler | None
+) -> RosterSolution | None:
+    """A hint that is a whole valid roster (a retried run's best, say) as the start, reported at once."""
+    verdict = check(instance.problem, hint, instance=instance)
+    if not verdict.valid:
+        return None
+    if on_progress is not None:
+        elapsed = time.perf_counter() - started
+        on_progress(Progress(elapsed, verdict.score.total, None, hint, stage="hint"))
+    return RosterSolution(status="feasible", objective=verdict.score.total, assignments=hint)
+
+
+def _score(instance: Instance, start: RosterSolution) -> int:
+    """The checker's total of a starting roster."""
+    return score_roster(instance, index_roster(instance, start.assignments)).total
+
+
+_HINT_GROUPS = True
+
 DECOMPOSE_FROM = 5000
 # Time for the groups before the whole problem is searched: a quick first round
 # (shares of the time limit, capped so that a first roster comes within a minute),
@@ -142,11 +201,16 @@ def _solve_groups(
     options: SolveOptions,
     on_progress: ProgressHandler | None,
     stop: threading.Event | None,
+    called: float,
 ) -> RosterSolution | None:
     """A valid roster of the whole problem from its groups solved apart, or None.
 
     A first quick round gives a roster early (reported as progress); a second
-    round improves each group in turn. Only assignments and team days are filled in.
+    round improves each group in turn, with exactly the desks and resource seats
+    the other groups leave. Only assignments and team days are filled in; progress
+    times count from ``called``.
+    (Starting the second round from the constructive roster instead of the first
+    round was measured worse on XL: see docs/performance.md.)
     """
     started = time.perf_counter()
     groups = site_groups(problem)
@@ -181,7 +245,7 @@ def _solve_groups(
         roster = _union(problem, parts)
         if on_progress is not None:
             total = score_roster(instance, index_roster(instance, roster.assignments)).total
-            on_progress(Progress(time.perf_counter() - started, total, None, roster.assignments))
+            on_progress(Progress(time.perf_counter() - called, total, None, roster.assignments, "groups"))
     return roster
 
 
@@ -234,8 +298,17 @@ def infeasible_solution(instance: Instance, options: SolveOptions, started: floa
     )
 
 
-def _add_hint(built: RosterModel, instance: Instance, hint: list[Assignment]) -> None:
-    """Hint each given (employee, date) location, e.g. from a previous or neighbouring roster."""
+def _add_hint(
+    built: RosterModel, instance: Instance, hint: list[Assignment], chosen: list[TeamDays] | None = None
+) -> None:
+    """Hint each given (employee, date) location, e.g. from a previous or neighbouring roster,
+    and the anchor days ``chosen`` with it."""
+    for days in chosen or []:
+        literals = built.context.anchor.get(days.team, {})
+        dates = set(days.dates)
+        for d in instance.weeks.get(days.week, []):
+            if d in literals:
+                built.model.add_hint(literals[d], instance.days[d].date in dates)
     index = {e.id: e.index for e in instance.employees}
     days = {day.date: day.index for day in instance.days}
     for a in hint:
@@ -253,10 +326,11 @@ def read_solution(
     value: ValueOf = solver.value
     read = read_assignments(built.context, value)
     roster = home_before_other(instance, read)
-    score = model_score(instance, built, value, read)
     if roster != read:
-        # The swap can only meet wishes for home: the score of the roster returned is rescored.
+        # The swap can only meet wishes for home: the roster returned is scored by the checker.
         score = score_roster(instance, index_roster(instance, roster))
+    else:
+        score = model_score(instance, built, value, read)
     objective = score.total
     bound = objective if status == "optimal" else math.ceil(solver.best_objective_bound - 1e-6)
     bound = min(bound, objective)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from optimizer.domain.clock import DAY_MINUTES
 
 
-@dataclass
+@dataclass(slots=True)
 class Window:
     """Bounds in minutes on the start and on start + hours of one cell."""
 

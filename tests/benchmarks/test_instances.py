@@ -14,7 +14,7 @@ def test_another_seed_gives_another_problem():
     assert family_problem("S", seed=1) != family_problem("S", seed=2)
 
 
-@pytest.mark.parametrize("size", ["S", "M", "W"])
+@pytest.mark.parametrize("size", ["S", "M", "W", "C"])
 def test_family_has_its_size_and_shape(size):
     problem = family_problem(size)
     family = FAMILIES[size]
@@ -51,3 +51,9 @@ def test_team_sizes_add_up_within_5_to_15(employees):
     sizes = team_sizes(random.Random(0), employees)
     assert sum(sizes) == employees
     assert all(5 <= s <= 15 for s in sizes)
+
+
+def test_c_is_ten_thousand_people_at_one_site_in_teams_of_ten_on_average():
+    problem = family_problem("C")
+    assert len(problem.employees) == 10_000 and [s.id for s in problem.sites] == ["hq"]
+    assert 9 <= len(problem.employees) / len(problem.teams) <= 11

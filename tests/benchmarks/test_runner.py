@@ -49,3 +49,31 @@ def test_ratios_divide_ours_by_the_peer():
         Run(size="M", method="mip", objective=100, total_seconds=4.0),
     ]
     assert ratios(runs)[("M", "mip")] == (0.9, 0.25)
+
+
+def test_per_size_limits_override_the_default(tmp_path):
+    assert main(["--sizes", "S", "--methods", "greedy", "--limits", "S=3", "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert data["runs"][0]["time_limit"] == 3.0
+    assert "(S: 3 s)" in (tmp_path / "RESULTS.md").read_text()
+
+
+def test_bad_limit_is_rejected(capsys):
+    with pytest.raises(SystemExit):
+        main(["--sizes", "S", "--limits", "S=fast"])
+    assert "expected SIZE=SECONDS" in capsys.readouterr().err
+
+
+def test_c_targets_judge_first_roster_gap_and_memory():
+    runs = [
+        Run(size="C", method="ours", status="feasible", valid=True, objective=1000, bound=995, gap=0.005,
+            first_seconds=3.0, total_seconds=119.0, peak_rss_mib=1500.0, time_limit=120.0),
+    ]  # fmt: skip
+    text = markdown(runs, {
+        "date": "d", "cores": "2", "machine": "m", "python": "3", "ortools": "o", "highspy": "h",
+        "time_limit_s": "60", "workers": "2", "command": "c",
+    })  # fmt: skip
+    assert "C first roster ≤ 10 s: met (3.00 s)" in text
+    assert "C gap ≤ 1 % in 120 s: met" in text
+    assert "C peak memory ≤ 1 GiB: MISSED (1500 MiB)" in text
+    assert "a valid roster within 10 s at every size: met" in text

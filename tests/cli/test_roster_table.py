@@ -192,8 +192,10 @@ def test_the_live_progress_line_in_both_languages():
     moment = Progress(elapsed=3.2, objective=140, bound=120)
     assert (
         progress_line(3.25, moment)
-        == f"solving…   3.2 s  objective 140  bound 120  gap {moment.gap * 100:.2f}%"
+        == f"solving…   3.2 s  first roster at 3.2 s  objective 140  bound 120  gap {moment.gap * 100:.2f}%"
     )
     indonesian = progress_line(3.25, moment, "id")
-    assert indonesian.startswith("menyusun…   3,2 detik  nilai tujuan 140  batas 120  selisih ")
+    assert indonesian.startswith(
+        "menyusun…   3,2 detik  jadwal pertama pada 3,2 detik  nilai tujuan 140  batas 120"
+    )
     assert progress_line(0.5, None, "id") == "menyusun…   0,5 detik  belum ada jadwal"

@@ -59,8 +59,49 @@ def test_decomposed_solve_is_checked_and_reaches_the_optimum(two_sites, monkeypa
     progress = []
     solution = solve(two_sites, SolveOptions(time_limit=60, workers=2), on_progress=progress.append)
     assert_checked(two_sites, solution)
-    assert progress and progress[0].assignments is not None  # the groups' roster comes first
+    assert [p.stage for p in progress[:2]] == ["first_roster", "groups"]  # then the search's rosters
+    assert all(p.assignments is not None for p in progress[:2])
     direct = solve_checked(two_sites, workers=2, time_limit=60)
     assert solution.status == direct.status == "optimal"
     assert solution.objective == direct.objective
-    assert decompose.site_groups is site_groups
+
+
+def test_a_large_site_is_cut_into_groups_of_whole_teams():
+    problem = family_problem("L")  # 2,000 staff at 3 sites
+    groups = site_groups(problem, size=300)
+    assert len(groups) > 3
+    assert sorted(i for group in groups for i in group) == list(range(len(problem.employees)))
+    team_group = {}
+    for g, group in enumerate(groups):
+        assert len(group) >= 150
+        for i in group:
+            assert team_group.setdefault(problem.employees[i].team, g) == g
+
+
+def test_second_round_offers_exactly_the_seats_the_others_leave(two_sites):
+    groups = site_groups(two_sites)
+    instance = compile_instance(two_sites)
+    ledger = DeskLedger(instance, groups)
+    first = solve(subproblem(two_sites, groups, 0, ledger), SolveOptions(time_limit=10, explain=False))
+    ledger.book(first.assignments)
+    needs = {e.id: e.needs for e in two_sites.employees}
+    part = subproblem(two_sites, groups, 1, ledger, hold_back=False)
+    for day in instance.days:
+        used = sum(a.location in ("home", "other") and "vpn" in needs[a.employee] for a in first.assignments
+                   if a.date == day.date)  # fmt: skip
+        assert part.resources[0].capacity_by_date[day.date] == two_sites.resources[0].capacity - used
+
+
+def test_one_site_decomposes_by_teams_and_stays_valid(monkeypatch):
+    problem = family_problem("M")
+    one_site = problem.model_copy(
+        update={"employees": [e.model_copy(update={"site": "hq"}) for e in problem.employees],
+                "sites": [problem.sites[0].model_copy(update={"desks": 140})]}
+    )  # fmt: skip
+    monkeypatch.setattr(solve_module, "DECOMPOSE_FROM", 1)
+    monkeypatch.setattr(decompose, "GROUP_SIZE", 60)
+    progress = []
+    solution = solve(one_site, SolveOptions(time_limit=60, workers=2), on_progress=progress.append)
+    assert_checked(one_site, solution)
+    assert "groups" in [p.stage for p in progress]
+    assert len(site_groups(one_site)) >= 3

@@ -1,6 +1,7 @@
 """weekly_hours: per ISO week, the prorated range of minutes (floor/ceil to the step)."""
 
 from optimizer.model.context import ModelContext
+from optimizer.model.weekly import weekly_bounds
 from optimizer.model.wording import Said
 
 
@@ -14,10 +15,11 @@ def add(ctx: ModelContext) -> None:
     """
     step = ctx.instance.step
     v = ctx.variables
+    bounds = weekly_bounds(ctx.instance)
     for employee in ctx.instance.employees:
         e = employee.index
         for week, days in ctx.instance.weeks.items():
-            low, high = ctx.instance.weekly_bounds(e, week)
+            low, high = bounds(e, week)
             low_units, high_units = -(-low // step), high // step
             guard = ctx.guard("weekly_hours", employee=employee.id, week=week)
             if v.timed[e]:
