@@ -6,6 +6,7 @@ locations, rule and term names) never change with the language.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from typing import Annotated, Any
@@ -13,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.solution import RosterSolution
+from optimizer.domain.solution import RosterInput, RosterSolution
 from optimizer.domain.why import WhyAnswer, summary_in
 from optimizer.i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate
 from optimizer.i18n.explanations import reword
@@ -55,9 +56,35 @@ def answer_in(answer: WhyAnswer, problem: RosterProblem, lang: str) -> WhyAnswer
 
 
 def stored_problem(kind: str, request_text: str) -> RosterProblem | None:
-    """The problem a solve, re-plan or capacity job was given (None when it cannot be read back)."""
+    """The problem a solve, re-plan or capacity job solved (None when it cannot be read back).
+
+    For a re-plan, the problem as re-planned: the published days kept and the new leave and desks in it.
+    """
     try:
         data: Any = json.loads(request_text)
-        return RosterProblem.model_validate(data["problem"] if kind in ("replan", "capacity") else data)
+        problem = RosterProblem.model_validate(data["problem"] if kind in ("replan", "capacity") else data)
+        if kind != "replan":
+            return problem
+        return _replanned(problem, data) or problem
     except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _replanned(problem: RosterProblem, data: dict[str, Any]) -> RosterProblem | None:
+    from optimizer.domain.validation import InvalidProblem
+    from optimizer.replan.request import DayEvents, replan_problem
+
+    try:
+        published = RosterInput.model_validate(data["published"]).assignments
+        events = DayEvents(
+            unavailable={
+                k: [dt.date.fromisoformat(d) for d in v] for k, v in data.get("unavailable", {}).items()
+            },
+            desks={
+                site: {dt.date.fromisoformat(d): n for d, n in days.items()}
+                for site, days in data.get("desks", {}).items()
+            },
+        )
+        return replan_problem(problem, published, dt.date.fromisoformat(data["from"]), events).problem
+    except (InvalidProblem, ValueError, KeyError, TypeError, AttributeError):
         return None

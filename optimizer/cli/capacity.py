@@ -72,17 +72,17 @@ def _request(options: dict[str, Any]) -> CapacityRequest:
         raise InvalidProblem(errors) from None
 
 
-def _progress_line(update: CapacityProgress) -> str:
+def _progress_line(update: CapacityProgress, lang: str = DEFAULT_LANG) -> str:
     parts = [update.stage]
     if update.scenario:
-        parts.append(f"scenario {update.scenario}")
+        parts.append(translate("cli.sizing_scenario", lang, scenario=update.scenario))
     if update.site:
-        parts.append(f"site {update.site}")
+        parts.append(translate("cli.sizing_site", lang, site=update.site))
     if update.desks is not None:
-        parts.append(f"{update.desks} desks")
+        parts.append(translate("cli.sizing_desks", lang, desks=update.desks))
     if update.objective is not None:
-        parts.append(f"objective {update.objective}")
-    return f"[{update.elapsed:5.1f} s] " + ", ".join(parts)
+        parts.append(translate("status.objective", lang, value=update.objective))
+    return translate("cli.sizing_line", lang, seconds=f"{update.elapsed:5.1f}", parts=", ".join(parts))
 
 
 def _value(value: object, lang: str) -> str:
@@ -277,10 +277,10 @@ def capacity_command(
         options["scenarios"] = load_scenarios(scenarios)
     try:
         request = _request(options)
-        with err_console.status("sizing…") as status:
+        with err_console.status(translate("cli.sizing", lang)) as status:
 
             def on_progress(update: CapacityProgress) -> None:
-                status.update(_progress_line(update))
+                status.update(_progress_line(update, lang))
 
             report = size_capacity(problem, request, on_progress=on_progress)
     except InvalidProblem as exc:

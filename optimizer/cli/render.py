@@ -163,9 +163,9 @@ def print_check(
 ) -> None:
     """Violations (if any) and the recomputed score; with ``fmt="csv"`` only the violations are CSV."""
     notes = notes or console
-    if result.violations:
+    if result.violations or fmt == "csv":  # a CSV file of no violations is its header row
         emit(console, violations_grid(result, lang), fmt)
-    else:
+    if not result.violations:
         notes.print(f"[bold green]{escape(translate('check.valid', lang))}[/bold green]")
     if fmt == "csv":
         notes.print(escape(translate("cli.total_line", lang, total=result.score.total)))

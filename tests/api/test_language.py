@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from optimizer import Assignment, check, parse_problem
 from tests.api.helpers import assert_solution_checked, finished, small_problem, wait_for
 
 ID = {"Accept-Language": "id-ID,id;q=0.9,en;q=0.5"}
+TEAM_WEEK = Path(__file__).resolve().parents[2] / "examples" / "team_week.json"
 
 
 def with_typo() -> dict[str, Any]:
@@ -133,3 +136,22 @@ def test_a_capacity_request_with_a_mistyped_key_suggests_it_in_indonesian(alice)
     }
     english = detail(alice.post("/v1/capacity", json=body))
     assert english[("body", "optons")]["msg"].endswith("did you mean 'options'?")
+
+
+def test_an_infeasible_replan_job_is_explained_against_the_replanned_problem(alice):
+    problem = json.loads(TEAM_WEEK.read_text(encoding="utf-8"))
+    response = alice.post("/v1/jobs?time_limit=20", json=problem)
+    assert response.status_code == 202, response.text
+    parent = wait_for(alice, response.headers["Location"], finished, timeout=180)
+    assert_solution_checked(problem, parent["solution"])
+    body = {"from": "2026-09-07", "desks": {"hq": {"2026-09-07": 0}}}  # the office is closed on meeting day
+    response = alice.post(f"/v1/jobs/{parent['id']}/replan", json=body)
+    assert response.status_code == 202, response.text
+    url = response.headers["Location"]
+    child = wait_for(alice, url, finished, timeout=180)
+    assert child["solution"]["status"] == "infeasible"
+    english = {item["constraint"]: item["message"] for item in child["solution"]["explanation"]}
+    assert english["site_capacity"] == "Head office has only 0 desks on Mon 2026-09-07."
+    explained = alice.get(url, headers=ID).json()["solution"]["explanation"]
+    indonesian = {item["constraint"]: item["message"] for item in explained}
+    assert indonesian["site_capacity"] == "Head office hanya memiliki 0 meja pada Sen 2026-09-07."

@@ -199,3 +199,13 @@ def test_the_live_progress_line_in_both_languages():
         "menyusun…   3,2 detik  jadwal pertama pada 3,2 detik  nilai tujuan 140  batas 120"
     )
     assert progress_line(0.5, None, "id") == "menyusun…   0,5 detik  belum ada jadwal"
+
+
+def test_check_csv_of_a_valid_roster_is_its_header_row(tmp_path: Path):
+    out = tmp_path / "r.json"
+    assert roster("solve", TEAM_WEEK, "-o", out, "--json").returncode == 0
+    assert_checked(parse_problem(team_week()), RosterSolution.model_validate_json(out.read_text()))
+    result = roster("check", TEAM_WEEK, out, "--format", "csv", "--lang", "id")
+    assert result.returncode == 0, result.stderr
+    assert list(csv.reader(io.StringIO(result.stdout))) == [["Aturan", "Perihal", "Keterangan"]]
+    assert "sah: tidak ada pelanggaran" in result.stderr and "jumlah skor" in result.stderr
