@@ -125,7 +125,8 @@ def stop_worker(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
 
 
 @atexit.register
-def _clean_up() -> None:
+def clean_up() -> None:
+    """Stop the workers and remove the schemas and queues of this test run (safe to repeat)."""
     for process in _workers:
         with contextlib.suppress(Exception):
             stop_worker(process, signal.SIGKILL)
@@ -135,3 +136,6 @@ def _clean_up() -> None:
     for queue in _queues:
         with contextlib.suppress(Exception):
             drop_queue_keys(REDIS_URL, queue)
+    _workers.clear()
+    _schemas.clear()
+    _queues.clear()
