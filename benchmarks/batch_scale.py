@@ -139,9 +139,15 @@ def celery(workers: int, directory: Path) -> Iterator[tuple[JobStore, Any, Any]]
         worker.wait(60)
         import psycopg
 
+        store.close()
         with psycopg.connect(settings.store_url, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        store.close()
+        import redis
+
+        broker = redis.Redis.from_url(settings.broker_url)
+        keys = list(broker.scan_iter(match=f"*{queue}*"))
+        if keys:
+            broker.delete(*keys)
 
 
 def overhead(store: JobStore, send: Any, options: dict[str, Any]) -> dict[str, float]:

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PR_SET_PDEATHSIG = 1
 _schemas: list[tuple[str, str]] = []
 _workers: list[subprocess.Popen] = []
+_queues: list[str] = []
 
 
 def fresh_schema(url: str = POSTGRES_URL) -> str:
@@ -42,8 +43,20 @@ def drop_schema(url: str, name: str) -> None:
 
 
 def fresh_queue() -> str:
-    """A Celery queue name no other test run uses."""
-    return f"roster_test_{uuid.uuid4().hex[:12]}"
+    """A Celery queue name no other test run uses (its Redis keys are removed when the tests end)."""
+    name = f"roster_test_{uuid.uuid4().hex[:12]}"
+    _queues.append(name)
+    return name
+
+
+def drop_queue_keys(url: str, queue: str) -> None:
+    """Remove a queue's Redis keys: its messages and kombu's bindings."""
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=2)
+    keys = list(client.scan_iter(match=f"*{queue}*"))
+    if keys:
+        client.delete(*keys)
 
 
 def worker_env(settings: Any) -> dict[str, str]:
@@ -112,10 +125,17 @@ def stop_worker(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
 
 
 @atexit.register
-def _clean_up() -> None:
+def clean_up() -> None:
+    """Stop the workers and remove the schemas and queues of this test run (safe to repeat)."""
     for process in _workers:
         with contextlib.suppress(Exception):
             stop_worker(process, signal.SIGKILL)
     for url, name in _schemas:
         with contextlib.suppress(Exception):
             drop_schema(url, name)
+    for queue in _queues:
+        with contextlib.suppress(Exception):
+            drop_queue_keys(REDIS_URL, queue)
+    _workers.clear()
+    _schemas.clear()
+    _queues.clear()

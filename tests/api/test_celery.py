@@ -255,7 +255,7 @@ def test_jobs_go_on_while_the_api_server_is_killed_and_restarted(tmp_path):
 
 def test_rabbitmq_as_the_broker(tmp_path):
     settings = celery_settings(tmp_path, broker_url=RABBITMQ_URL)
-    with running(settings) as (client, _):
+    with _deleted_afterwards(settings.broker_queue), running(settings) as (client, _):  # deleted once stopped
         location = submit(client, small_problem(), time_limit=5)
         response = client.post("/v1/solve", params={"time_limit": 5}, json=small_problem(seed=1))
         assert response.status_code == 200, response.text
@@ -322,6 +322,18 @@ def test_the_hard_time_limit_comes_from_the_job_and_kills_an_overrunning_run(tmp
         body = wait_for(client, f"/v1/jobs/{job.id}", finished)
         assert (body["state"], body["attempts"]) == ("failed", 2)
         assert body["error"] == "it overran its hard time limit of 3 s; gave up after 2 attempts"
+
+
+@contextmanager
+def _deleted_afterwards(queue: str) -> Iterator[None]:
+    """Delete a RabbitMQ queue of this test when it ends."""
+    from kombu import Connection
+
+    try:
+        yield
+    finally:
+        with Connection(RABBITMQ_URL, connect_timeout=5) as conn:
+            conn.default_channel.queue_delete(queue)
 
 
 PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"), default=None)
