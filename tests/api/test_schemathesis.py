@@ -17,7 +17,7 @@ from api.security import hash_key
 from tests.api.helpers import make_settings
 
 KEY = "schema-test-key-0123456789"
-EXAMPLES_PER_OPERATION = 5  # 22 operations: about 110 requests in all
+EXAMPLES_PER_OPERATION = 5  # 25 operations: about 125 requests in all
 
 
 @pytest.fixture(scope="module")
