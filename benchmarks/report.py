@@ -203,8 +203,10 @@ def markdown(runs: list[Run], env: dict[str, str]) -> str:
         "(`benchmarks/mip.py`); **greedy** = a one-pass heuristic (`benchmarks/greedy.py`). Every roster is "
         "re-checked by `optimizer.checker.check`; the objective shown is the checker's. Times are wall-clock "
         "seconds from the validated problem (model building included); *build s* is building alone "
-        "(ours: `build_model(compile_instance(p))`, measured separately). Peak RSS is each method's own "
-        "process (VmHWM). Ratios are ours ÷ that peer (objective, total time). Each method ran in its own "
+        "(ours: `build_model(compile_instance(p))`, measured separately after the solve); *first roster s* "
+        "is ours' first progress point (the constructive roster, see docs/performance.md). Peak RSS is "
+        "each method's own process (VmHWM; ours read before that separate build). Ratios are ours ÷ that "
+        "peer (objective, total time). Each method ran in its own "
         "process, one after the other; the machine was shared with other work, so times carry noise.",
         "",
         table(runs),

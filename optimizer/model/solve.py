@@ -178,7 +178,33 @@ def _given_start(
     if on_progress is not None:
         elapsed = time.perf_counter() - started
         on_progress(Progress(elapsed, verdict.score.total, None, hint, stage="hint"))
-    return RosterSolution(status="feasible", objective=verdict.score.total, assignments=hint)
+    return RosterSolution(
+        status="feasible",
+        objective=verdict.score.total,
+        assignments=hint,
+        team_days=_team_days_of(instance, hint),
+    )
+
+
+def _team_days_of(instance: Instance, roster: list[Assignment]) -> list[TeamDays]:
+    """Anchor days a valid roster keeps: per team and week, the first days with every attendee in."""
+    located = {(a.employee, a.date): a.location for a in roster}
+    chosen = []
+    for team in instance.teams.values():
+        if not team.anchor_days:
+            continue
+        for week, days in instance.weeks.items():
+            together = [
+                instance.days[d].date
+                for d in days
+                if all(
+                    located.get((instance.employees[e].id, instance.days[d].date)) == "office"
+                    for e in instance.anchor_attendees(team.id, d)
+                )
+            ]
+            count = min(team.anchor_days, len(days))
+            chosen.append(TeamDays(team=team.id, week=week, dates=together[:count]))
+    return chosen
 
 
 def _score(instance: Instance, start: RosterSolution) -> int:

@@ -89,3 +89,25 @@ def test_without_first_roster_the_search_alone_reports():
     )
     assert_checked(problem, solution)
     assert all(p.stage is None for p in seen)
+
+
+def test_a_valid_hint_is_kept_with_its_anchor_days_when_stopped():
+    problem = generate(GeneratorSettings(employees=40, teams=4, seed=1))
+    assert any(team.anchor_days for team in problem.teams)
+    earlier = solve(problem, SolveOptions(time_limit=20, workers=1, explain=False))
+    assert_checked(problem, earlier)
+    stop = threading.Event()
+    seen: list[Progress] = []
+
+    def on_progress(progress: Progress) -> None:
+        seen.append(progress)
+        stop.set()  # stop as soon as the hint is reported, before the search starts
+
+    options = SolveOptions(time_limit=60, workers=1, explain=False, hint=earlier.assignments)
+    again = solve(problem, options, on_progress=on_progress, stop=stop)
+    assert seen[0].stage == "hint"
+    assert seen[0].objective == earlier.objective
+    assert_checked(problem, again)
+    assert again.objective <= earlier.objective
+    anchored = {days.team for days in again.team_days}
+    assert anchored == {team.id for team in problem.teams if team.anchor_days}
