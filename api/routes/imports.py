@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
 
 from api.deps import SettingsDep
 from api.errors import input_error
@@ -16,7 +19,29 @@ from optimizer.domain.problem import RosterProblem
 from optimizer.io.staff import InvalidStaff, import_staff
 from optimizer.io.table import UnreadableSheet, read_table
 
-router = APIRouter(prefix="/v1", tags=["import"])
+
+class FormBodyRoute(APIRoute):
+    """A route whose multipart body, when it cannot be parsed, is a documented 422 (not a bare 400)."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+
+        async def parse_then_handle(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except HTTPException as exc:
+                if exc.status_code != 400:
+                    raise
+                raise input_error(
+                    ("body",),
+                    f"the upload is not valid multipart form data ({exc.detail})",
+                    "multipart_invalid",
+                ) from None
+
+        return parse_then_handle
+
+
+router = APIRouter(prefix="/v1", tags=["import"], route_class=FormBodyRoute)
 
 StaffFile = Annotated[
     UploadFile, File(description="The staff sheet: CSV (UTF-8) or XLSX, a row per employee.")
