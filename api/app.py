@@ -28,7 +28,8 @@ log = logging.getLogger("roster.api")
 
 DESCRIPTION = """
 Weekly hybrid-work rosters (office, home, other location) that honour every rule of the
-problem, for HR portals and team leads. Bodies follow SPEC v1 of the Hybrid Roster Optimizer.
+problem, for HR portals and team leads. Bodies follow SPEC v1.1 of the Hybrid Roster Optimizer
+(every field is described in the schemas below and in docs/format.md).
 
 * `POST /v1/solve` waits for the roster of a small problem.
 * `POST /v1/jobs` queues a longer solve (202 + Location); poll `GET /v1/jobs/{id}`.

@@ -33,7 +33,7 @@ class BatchOffice(BaseModel):
     """One office of a batch: its name and its problem."""
 
     office: str = Field(min_length=1, max_length=200, description="The office's name (unique in the batch).")
-    problem: dict[str, Any] = Field(description="The office's problem (SPEC v1).")
+    problem: dict[str, Any] = Field(description="The office's problem (SPEC v1.1).")
 
 
 class BatchRequest(BaseModel):

@@ -71,7 +71,7 @@ def _solve_and_report(
 
 @app.command("solve")
 def solve_command(
-    problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1).")],
+    problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1.1).")],
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the solution JSON here.")] = None,
     time_limit: TimeLimit = 30.0,
     workers: Workers = 2,
@@ -90,7 +90,7 @@ def solve_command(
 
 @app.command("check")
 def check_command(
-    problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1).")],
+    problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1.1).")],
     roster_file: Annotated[Path, typer.Argument(help="Roster JSON: a solution or its assignments.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     output: FormatOption = OutputFormat.table,

@@ -228,7 +228,7 @@ def print_reasons(report: CapacityReport, lang: str = DEFAULT_LANG, out: Console
 
 
 def capacity_command(
-    problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1).")],
+    problem_file: Annotated[Path, typer.Argument(help="Problem JSON (SPEC v1.1).")],
     site: Annotated[
         list[str] | None, typer.Option("--site", "-s", help="Site to size (repeat for several; default all).")
     ] = None,
