@@ -16,6 +16,7 @@ import threading
 import time
 import traceback
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -29,6 +30,8 @@ MONITOR_SECONDS = 0.2
 DEADLINE_GRACE_SECONDS = 60.0
 QUICK_DEATH_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 30.0
+FINAL_WRITE_PATIENCE_SECONDS = 900.0  # how long a run retries its outcome while the store is away
+FINAL_WRITE_RETRY_SECONDS = 1.0
 
 
 class _Reporter:
@@ -87,6 +90,21 @@ def _monitor(
             log.exception("progress of job %s not written", job.id)
 
 
+def _until_stored(job: Job, write: Callable[[], Any]) -> None:
+    """Retry a run's final write while the store cannot be reached (a database restart), for up to
+    ``FINAL_WRITE_PATIENCE_SECONDS``; the outcome of a finished run must not be lost to it."""
+    deadline = time.monotonic() + FINAL_WRITE_PATIENCE_SECONDS
+    while True:
+        try:
+            write()
+            return
+        except StoreUnavailable:
+            if time.monotonic() >= deadline:
+                raise
+            log.warning("outcome of job %s not stored yet: the job store cannot be reached; retrying", job.id)
+            time.sleep(FINAL_WRITE_RETRY_SECONDS)
+
+
 def execute(store: JobStore, job: Job, kill_after: float | None = None, heartbeat: bool = False) -> None:
     """Run one claimed job to its end and store the outcome (``kill_after``, ``heartbeat``: see
     :func:`_monitor`; the embedded pool needs neither, its supervisor watches its processes)."""
@@ -95,8 +113,10 @@ def execute(store: JobStore, job: Job, kill_after: float | None = None, heartbea
 
     assert job.lease is not None
     runner = runners().get(job.kind)
+    lease = job.lease
     if runner is None:
-        store.finish(job.id, job.lease, "failed", None, f"this server cannot run jobs of kind {job.kind!r}")
+        error = f"this server cannot run jobs of kind {job.kind!r}"
+        _until_stored(job, lambda: store.finish(job.id, lease, "failed", None, error))
         return
     reporter, stop, done = _Reporter(), threading.Event(), threading.Event()
     if job.cancel_requested:
@@ -110,18 +130,24 @@ def execute(store: JobStore, job: Job, kill_after: float | None = None, heartbea
     except InvalidProblem as exc:  # a request only a run can find unfit (desks_to below the minimum)
         done.set()
         monitor.join()
-        store.finish(job.id, job.lease, "failed", None, f"invalid request: {exc}")
+        error = f"invalid request: {exc}"
+        _until_stored(job, lambda: store.finish(job.id, lease, "failed", None, error))
         return
     except Exception:
         done.set()
         monitor.join()
         log.error("job %s failed:\n%s", job.id, traceback.format_exc())
-        store.finish(job.id, job.lease, "failed", None, "internal error while running the job")
+        error = "internal error while running the job"
+        _until_stored(job, lambda: store.finish(job.id, lease, "failed", None, error))
         return
     done.set()
     monitor.join()
-    reporter.flush(store, job)
-    store.finish(job.id, job.lease, "cancelled" if stop.is_set() else "done", result)
+    try:
+        reporter.flush(store, job)
+    except StoreUnavailable:  # only the progress curve is lost; the outcome below is retried
+        log.warning("last progress of job %s not written: the job store cannot be reached", job.id)
+    state = "cancelled" if stop.is_set() else "done"
+    _until_stored(job, lambda: store.finish(job.id, lease, state, result))
 
 
 def _exit_with_parent(parent_pid: int) -> None:

@@ -4,8 +4,9 @@ Same rows and semantics as :mod:`api.stores.sqlite`; workers take jobs with ``FO
 LOCKED`` so two never start the same run. Connections (autocommit, explicit transactions) come
 from a small psycopg_pool pool per process; a connection the server dropped is checked and
 replaced at its next use, and a database that cannot be reached raises :class:`StoreUnavailable`
-(the API answers 503). The schema is made and upgraded by the numbered migrations of
-:mod:`api.stores.migrations`.
+(the API answers 503). The pool gives up on a lost connection after a few seconds of retries, so
+the first caller after a database restart connects afresh instead of waiting out a long backoff.
+The schema is made and upgraded by the numbered migrations of :mod:`api.stores.migrations`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from api.stores.migrations import migrate
 
 CONNECT_TIMEOUT = 5
 WAIT_FOR_CONNECTION = 10.0  # seconds a caller waits for a pooled connection (then 503)
+# How long the pool keeps retrying one lost connection (its delays double from 1 s) before it gives
+# up; the next caller then starts a fresh attempt at once. Short, so that a database back after a
+# long outage is reached within seconds, not after a doubled delay of a minute or more.
+RECONNECT_SECONDS = 4.0
 SCHEMA_LOCK = 7_310_002
 QUEUE_LOCK = 7_310_001  # pg_advisory_xact_lock key serialising the queue-length check of submit
 
@@ -48,6 +53,7 @@ class PostgresJobStore:
             configure=self._configure,
             check=ConnectionPool.check_connection,
             timeout=WAIT_FOR_CONNECTION,
+            reconnect_timeout=RECONNECT_SECONDS,
             open=False,
             name=f"roster-{schema}",
         )
