@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from optimizer import RosterSolution, SolveOptions, check, parse_problem, solve
 from optimizer.domain.problem import RosterProblem
+
+# The shared folder (golden problems) sits next to the repository; ROSTER_SHARED_DIR points elsewhere.
+SHARED_DIR = Path(os.environ.get("ROSTER_SHARED_DIR", Path(__file__).resolve().parents[1] / ".." / "shared"))
 
 
 def solve_checked(problem: RosterProblem | dict[str, Any], **options: Any) -> RosterSolution:

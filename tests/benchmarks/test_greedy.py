@@ -1,13 +1,13 @@
 """The greedy peer's roster is judged by the checker, and its status follows the verdict."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 from benchmarks.greedy import solve_greedy
 from benchmarks.instances import family_problem
 from optimizer import check, parse_problem
+from tests.helpers import SHARED_DIR
 
 
 def test_greedy_roster_on_s_is_valid_and_scored_by_the_checker():
@@ -20,7 +20,7 @@ def test_greedy_roster_on_s_is_valid_and_scored_by_the_checker():
 
 
 def test_greedy_is_no_better_than_the_optimum():
-    path = Path("/work/shared/golden/golden-8x1w-5000.json")
+    path = SHARED_DIR / "golden" / "golden-8x1w-5000.json"
     if not path.exists():
         pytest.skip("golden file not available")
     data = json.loads(path.read_text())
@@ -30,7 +30,7 @@ def test_greedy_is_no_better_than_the_optimum():
 
 
 def test_greedy_reports_unknown_when_it_breaks_a_rule():
-    path = Path("/work/shared/golden/golden-8x1w-5001.json")  # infeasible: no valid roster exists
+    path = SHARED_DIR / "golden" / "golden-8x1w-5001.json"  # infeasible: no valid roster exists
     if not path.exists():
         pytest.skip("golden file not available")
     result = solve_greedy(parse_problem(json.loads(path.read_text())["problem"]))

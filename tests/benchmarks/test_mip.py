@@ -1,15 +1,15 @@
 """The HiGHS MIP peer reproduces the golden optima, and its rosters pass the checker."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 from benchmarks.instances import family_problem
 from benchmarks.mip import solve_mip
 from optimizer import check, parse_problem
+from tests.helpers import SHARED_DIR
 
-GOLDEN = Path("/work/shared/golden")
+GOLDEN = SHARED_DIR / "golden"
 CASES = ["golden-8x1w-5000", "golden-8x1w-5015", "golden-30x2w-6000", "golden-30x2w-6001"]
 
 
