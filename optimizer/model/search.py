@@ -9,7 +9,9 @@ from ortools.sat.python import cp_model
 # With few workers CP-SAT's default portfolio has a single, lightly linearized
 # LP search and no core-based search. Rosters' lower bounds (lonely office days
 # nobody can avoid, the worst-off employee) are proven far faster by the fully
-# linearized LP search and by cores. See docs/performance.md.
+# linearized LP search and by cores. With 2 workers CP-SAT runs only the first
+# named here as its full search (neighbourhood searches take the other thread).
+# See docs/performance.md.
 _SMALL_PORTFOLIOS = {2: ["max_lp", "core"], 3: ["max_lp", "core", "max_lp_sym"]}
 
 
