@@ -90,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--large", action="store_true", help="also the 2,000-person week")
     args = parser.parse_args(argv)
-    print(
-        "| case | staff | published | re-plan | changes | checker | re-plan s (goal) | why s, worst of 3 |"
-    )
+    print("| case | staff | published | re-plan | changes | checker | re-plan s (goal) | why s, worst of 3 |")
     print("|---|---|---|---|---|---|---|---|")
     for name, problem in cases(args.large):
         row = run(name, problem, args.time_limit, args.workers)

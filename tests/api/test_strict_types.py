@@ -86,5 +86,3 @@ def test_api_and_cli_agree(alice, tmp_path, name):
         assert api == [loc]
         shown = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in loc)
         assert cli is not None and shown.replace(".[", "[") in cli, cli
-
-
