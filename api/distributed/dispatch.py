@@ -165,13 +165,23 @@ class CeleryBackend:
                 if self._sent.get(job_id, 0.0) > recent:
                     continue
                 job = self.store.get(job_id)
-                if job is not None and job.state == "queued":
+                if job is not None and job.state == "queued" and not _recently_active(job):
                     self.send(job)
                     fixed["resent"] += 1
                     missing -= 1
         for job_id in [j for j, at in self._sent.items() if at < time.monotonic() - 3600]:
             del self._sent[job_id]
         return fixed
+
+
+def _recently_active(job: Job) -> bool:
+    """Whether ``job`` was created, started or heard from within the last RESEND_AFTER_SECONDS.
+
+    A run handed back a moment ago by its worker (a dead pool process, its hard time limit)
+    gets its message back from the broker; sending another then would only double it.
+    """
+    last = max(job.created_at, job.started_at or 0.0, job.heartbeat_at or 0.0)
+    return time.time() - last < RESEND_AFTER_SECONDS
 
 
 class DispatchingStore:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import time
 from typing import Any
@@ -58,21 +59,62 @@ class JobRequest(Request):
 
     def on_timeout(self, soft: bool, timeout: float) -> None:
         if not soft:
-            self._interrupt(f"it overran its hard time limit of {timeout:g} s")
+            # Celery kills the process only after this handler: killed first, it cannot claim its job
+            # between the check below and its end (a run starting just as its time runs out).
+            # The pool process may not have reported itself yet: the job's run then names it.
+            pid = self.worker_pid or self._local_run_pid()
+            _kill_and_wait(pid)
+            self._interrupt(f"it overran its hard time limit of {timeout:g} s", pid)
         super().on_timeout(soft, timeout)
 
-    def _interrupt(self, reason: str) -> None:
+    def _job(self) -> Any:
+        job_id = self.args[0] if self.args else None
+        return worker_store().get(job_id) if job_id else None
+
+    def _local_run_pid(self) -> int | None:
+        """The pid of this machine's process that runs this request's job, if one does."""
+        try:
+            job = self._job()
+        except Exception:
+            return None
+        if job is None or job.state != "running" or not job.worker:
+            return None
+        host, _, pid = job.worker.rpartition(":")
+        return int(pid) if host == socket.gethostname() and pid.isdigit() else None
+
+    def _interrupt(self, reason: str, pid: int | None = None) -> None:
         """Retry or fail the job the dead process ran (only if that process still holds it)."""
         try:
             store = worker_store()
-            job_id = self.args[0] if self.args else None
-            job = store.get(job_id) if job_id else None
-            if job is None or job.state != "running" or job.worker != run_name(self.worker_pid):
+            job = self._job()
+            if job is None or job.state != "running" or job.worker != run_name(pid or self.worker_pid):
                 return
             state = store.interrupt(job.id, job.lease, get_settings().max_attempts, reason)
             log.warning("job %s: %s; now %s", job.id, reason, state)
         except Exception:
             log.exception("could not hand back the job of a dead worker process")
+
+
+def _kill_and_wait(pid: int | None, patience: float = 10.0) -> None:
+    """SIGKILL a pool process and wait (at most ``patience`` seconds) until it has stopped running."""
+    if not pid:
+        return
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline and _running(pid):
+        time.sleep(0.01)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie (dead, waiting to be reaped)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
 
 
 @shared_task(
