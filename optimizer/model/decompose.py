@@ -173,8 +173,8 @@ def subproblem(
     resources = []
     for resource in problem.resources:
         if not hold_back:
-            # Exactly the seats the other groups' rosters leave.
-            left = dict(ledger.seats[resource.id])
+            # Exactly the seats the other groups' rosters leave (none where they already use too many).
+            left = {date: max(0, seats) for date, seats in ledger.seats[resource.id].items()}
             resources.append(resource.model_copy(update={"capacity_by_date": left}))
             continue
         users = [sum(resource.id in problem.employees[i].needs for i in other) for other in groups]

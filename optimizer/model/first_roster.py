@@ -67,6 +67,29 @@ def construct(instance: Instance) -> tuple[list[Assignment], list[TeamDays]]:
     return board.roster(), team_days
 
 
+def repaired(instance: Instance, roster: list[Assignment], team_days: list[TeamDays]) -> FirstRoster | None:
+    """``roster`` (valid but for shared desks and seats, say) with single days moved until the checker
+    finds it valid; None if it still is not. Employees whose days do not move keep their hours and starts.
+    """
+    verdict = check(instance.problem, roster, team_days, instance=instance)
+    if verdict.valid:
+        return FirstRoster(roster, team_days, verdict.score)
+    board = _Board(instance)
+    board.pin_rules()
+    board.pin_anchors(team_days)
+    index = {e.id: e.index for e in instance.employees}
+    days = {day.date: day.index for day in instance.days}
+    given = {(index[a.employee], days[a.date]): a.location for a in roster}
+    for (e, d), location in given.items():
+        board.place(e, d, location)
+    board.repair()
+    moved = {e for (e, d), location in given.items() if board.loc[e][d] != location}
+    rebuilt = {(a.employee, a.date): a for a in board.roster()}
+    mended = [rebuilt[a.employee, a.date] if index[a.employee] in moved else a for a in roster]
+    verdict = check(instance.problem, mended, team_days, instance=instance)
+    return FirstRoster(mended, team_days, verdict.score) if verdict.valid else None
+
+
 class _Board:
     """Locations placed so far, with desk, seat, office-day and remote-day counts."""
 
@@ -158,6 +181,11 @@ class _Board:
 
     def forced(self) -> list[TeamDays]:
         """Leave, frozen, fixed, single-location cells, meetings and anchor days; the anchor days chosen."""
+        self.pin_rules()
+        return [days for team in self.i.teams.values() if team.anchor_days for days in self._anchors(team)]
+
+    def pin_rules(self) -> None:
+        """Pin leave, frozen, fixed and single-location cells and meeting attendees."""
         for employee in self.i.employees:
             e = employee.index
             for d, kept in employee.frozen.items():
@@ -176,7 +204,15 @@ class _Board:
                 for meeting in meetings:
                     for e in meeting.attendees:
                         self.pin(e, d, "office")
-        return [days for team in self.i.teams.values() if team.anchor_days for days in self._anchors(team)]
+
+    def pin_anchors(self, chosen: list[TeamDays]) -> None:
+        """Pin the attendees of anchor days already chosen."""
+        days = {day.date: day.index for day in self.i.days}
+        for team_days in chosen:
+            for date in team_days.dates:
+                d = days[date]
+                for e in self.i.anchor_attendees(team_days.team, d):
+                    self.pin(e, d, "office")
 
     def _anchors(self, team) -> list[TeamDays]:
         chosen = []

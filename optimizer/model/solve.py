@@ -18,9 +18,10 @@ from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score, 
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
 from optimizer.model.decompose import DeskLedger, site_groups, subproblem
-from optimizer.model.first_roster import first_roster
+from optimizer.model.first_roster import FirstRoster, first_roster
 from optimizer.model.home_first import home_before_other
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
+from optimizer.model.relaxation import Relaxation, relax
 from optimizer.model.search import new_solver, run_search, status_name
 
 
@@ -112,12 +113,26 @@ def solve(
     start = _given_start(instance, options.hint, started, on_progress) if options.hint else None
     if start is None and options.first_roster:
         start = _first_roster(instance, started, on_progress)
-    from_groups = False
-    if options.hint is None and len(problem.employees) >= DECOMPOSE_FROM:
-        groups = _solve_groups(problem, instance, options, on_progress, stop, started)
+    from_groups, lower = False, None
+    if options.hint is None and len(problem.employees) >= RELAX_FROM:
+        relaxation = _relax(problem, instance, options, stop)
+        if relaxation is not None:
+            lower = relaxation.bound
+            found = relaxation.roster
+            if found is not None and (start is None or found.score.total < start.objective):
+                start, from_groups = _as_start(found), True
+                _report(on_progress, started, start, lower, "groups")
+            if start is not None and start.objective <= lower:
+                return _with_floor(_unproven(instance, start, None, time.perf_counter() - started), lower)
+    if options.hint is None and not from_groups and len(problem.employees) >= DECOMPOSE_FROM:
+        left = replace(options, time_limit=max(0.0, deadline - time.perf_counter()))
+        groups = _solve_groups(problem, instance, left, on_progress, stop, started)
         if groups is not None and (start is None or _score(instance, groups) <= start.objective):
             start, from_groups = groups, True
     built = build_model(instance)
+    if lower is not None:
+        # Proven by the relaxation: every roster costs at least this much.
+        built.model.add(built.objective >= lower)
     # The first roster only bounds the objective: as a solution hint it slowed the proofs
     # (L and C unproven at their limits, see docs/performance.md). Given hints and the
     # groups' roster are hinted.
@@ -142,9 +157,9 @@ def solve(
     elapsed = time.perf_counter() - started
     found = status in ("optimal", "feasible")
     if found and (start_total is None or solver.objective_value <= start_total):
-        return read_solution(instance, built, solver, status, elapsed)
+        return _with_floor(read_solution(instance, built, solver, status, elapsed), lower)
     if start is not None:
-        return _unproven(instance, start, solver, elapsed)
+        return _with_floor(_unproven(instance, start, solver, elapsed), lower)
     if status == "infeasible":
         return infeasible_solution(instance, options, started)
     return RosterSolution(status="unknown", solve_seconds=elapsed)
@@ -157,15 +172,50 @@ def _first_roster(
     first = first_roster(instance)
     if first is None:
         return None
-    if on_progress is not None:
-        elapsed = time.perf_counter() - started
-        on_progress(Progress(elapsed, first.score.total, None, first.assignments, stage="first_roster"))
+    start = _as_start(first)
+    _report(on_progress, started, start, None, "first_roster")
+    return start
+
+
+def _relax(
+    problem: RosterProblem, instance: Instance, options: SolveOptions, stop: threading.Event | None
+) -> Relaxation | None:
+    """The relaxation round (:mod:`optimizer.model.relaxation`) within its share of the time limit."""
+
+    def solve_group(group: RosterProblem, time_limit: float, hint: list[Assignment] | None) -> RosterSolution:
+        settings = replace(options, time_limit=time_limit, explain=False, hint=hint)
+        return solve(group, settings, stop=stop)
+
+    return relax(problem, instance, solve_group, _RELAX_SHARE * options.time_limit, stop)
+
+
+def _as_start(roster: FirstRoster) -> RosterSolution:
+    """A valid roster built before the whole search, as its start."""
     return RosterSolution(
         status="feasible",
-        objective=first.score.total,
-        assignments=first.assignments,
-        team_days=first.team_days,
+        objective=roster.score.total,
+        assignments=roster.assignments,
+        team_days=roster.team_days,
     )
+
+
+def _report(
+    on_progress: ProgressHandler | None, started: float, start: RosterSolution, bound: int | None, stage: str
+) -> None:
+    """Report a start (its objective, the bound known so far) as a progress point."""
+    if on_progress is not None:
+        elapsed = time.perf_counter() - started
+        on_progress(Progress(elapsed, start.objective, bound, start.assignments, stage=stage))
+
+
+def _with_floor(solution: RosterSolution, lower: int | None) -> RosterSolution:
+    """``solution`` with its bound raised to the relaxation's ``lower`` bound (never past its objective)."""
+    if lower is None or solution.objective is None:
+        return solution
+    bound = min(solution.objective, max(lower, solution.bound if solution.bound is not None else lower))
+    status = "optimal" if bound == solution.objective else solution.status
+    gap = (solution.objective - bound) / max(1, abs(solution.objective))
+    return solution.model_copy(update={"bound": bound, "gap": gap, "status": status})
 
 
 def _given_start(
@@ -213,6 +263,10 @@ def _score(instance: Instance, start: RosterSolution) -> int:
 
 
 _HINT_GROUPS = True
+
+# From this many employees, site groups are first solved relaxed (optimizer.model.relaxation)
+# within this share of the time limit: a proven bound, and usually the roster the search starts from.
+RELAX_FROM, _RELAX_SHARE = 5000, 0.6
 
 DECOMPOSE_FROM = 5000
 # Time for the groups before the whole problem is searched: a quick first round
@@ -291,12 +345,12 @@ def _union(problem: RosterProblem, parts: list[RosterSolution]) -> RosterSolutio
 
 
 def _unproven(
-    instance: Instance, start: RosterSolution, solver: cp_model.CpSolver, elapsed: float
+    instance: Instance, start: RosterSolution, solver: cp_model.CpSolver | None, elapsed: float
 ) -> RosterSolution:
-    """The groups' roster, when the whole search found nothing better in its time (optimal if proven)."""
+    """The start, when the whole search found nothing better or did not run (optimal if proven)."""
     roster = start.assignments
     score = score_roster(instance, index_roster(instance, roster))
-    bound = solver.best_objective_bound
+    bound = solver.best_objective_bound if solver is not None else None
     known = bound is not None and math.isfinite(bound)
     bound_value = min(score.total, math.ceil(bound - 1e-6)) if known else None
     return RosterSolution(

@@ -1,0 +1,252 @@
+"""A proven lower bound from groups solved apart with every shared desk and seat, and their roster.
+
+Each site group (whole teams, see :mod:`optimizer.model.decompose`) is solved
+alone with *all* desks of every site and *all* resource seats, and without the
+two terms that are maxima over everyone (``fairness`` and ``peak_occupancy``).
+Every other rule and term belongs to one employee or one team, so each group's
+problem is a relaxation of its part of the whole: any roster of the whole,
+restricted to a group, is a roster of the group's problem and costs it no
+less. Hence
+
+    objective ≥ Σ_groups bound(group) + weights.fairness · fairness_floor
+
+is proven for every roster of the whole problem, where ``fairness_floor`` is
+the largest preference weight an employee cannot avoid (a wish for a place
+the rules never allow that day).
+
+The groups' rosters, put together, can use more shared desks or seats than
+there are (a member who sits at another site than their team). A second round
+solves each group again, from its relaxed roster, with exactly the desks and
+seats the other groups' rosters leave (:func:`optimizer.model.decompose.subproblem`);
+whatever still does not fit is repaired by moving single days
+(:func:`optimizer.model.first_roster.repaired`). The result, when the checker
+finds it valid, is a roster of the whole whose distance to the bound is known.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from optimizer.checker import check
+from optimizer.domain.problem import RosterProblem, Weights
+from optimizer.domain.solution import Assignment, RosterSolution
+from optimizer.instance import Instance, compile_instance
+from optimizer.model.cells import cell_options
+from optimizer.model.decompose import DeskLedger, site_groups
+from optimizer.model.first_roster import FirstRoster, repaired
+
+# The terms that are maxima over all employees: left out of each group's objective.
+GLOBAL_TERMS = ("fairness", "peak_occupancy")
+
+# Solves one group's problem within a time limit, from a hint when one is given.
+Solver = Callable[[RosterProblem, float, list[Assignment] | None], RosterSolution]
+
+# Of the relaxation's budget, the share of the first (relaxed) round.
+_RELAXED_SHARE = 0.5
+
+
+@dataclass
+class Relaxation:
+    """The proven lower bound and, when the groups' rosters fit together, that roster."""
+
+    bound: int
+    roster: FirstRoster | None
+    proven_groups: int
+    groups: int
+
+
+def relaxed_group(problem: RosterProblem, group: list[int]) -> RosterProblem:
+    """The employees of ``group`` with every desk of their sites, every resource seat, no global terms."""
+    employees = [problem.employees[i] for i in group]
+    ids = {e.id for e in employees}
+    sites = {e.site for e in employees}
+    teams = {e.team for e in employees}
+    return problem.model_copy(
+        update={
+            "employees": employees,
+            "sites": [site for site in problem.sites if site.id in sites],
+            "teams": [team for team in problem.teams if team.id in teams],
+            "previous": [p for p in problem.previous if p.employee in ids],
+            "weights": _local_weights(problem),
+        }
+    )
+
+
+def _local_weights(problem: RosterProblem) -> Weights:
+    """The problem's weights without the global terms."""
+    return problem.weights.model_copy(update=dict.fromkeys(GLOBAL_TERMS, 0))
+
+
+def fairness_floor(instance: Instance) -> int:
+    """The largest sum of preference weights one employee cannot avoid (fairness is at least this).
+
+    A day preference is unavoidable when the employee is available that day and
+    the preferred place is not among the places the rules leave open for the cell.
+    """
+    cells = cell_options(instance)
+    floor = 0
+    for employee in instance.employees:
+        unavoidable = sum(
+            weight
+            for d, location, weight in employee.day_preferences
+            if employee.available[d] and location not in cells.get((employee.index, d), {})
+        )
+        floor = max(floor, unavoidable)
+    return floor
+
+
+def relax(
+    problem: RosterProblem,
+    instance: Instance,
+    solve_group: Solver,
+    budget: float,
+    stop: threading.Event | None = None,
+) -> Relaxation | None:
+    """Both rounds within ``budget`` seconds; None with fewer than two groups.
+
+    A group that ends the relaxed round without a bound counts 0 towards it
+    (every term is non-negative); a group proven infeasible proves the whole
+    infeasible, which the whole search then finds itself, so the relaxation is
+    given up.
+    """
+    groups = site_groups(problem)
+    if len(groups) < 2:
+        return None
+    started = time.perf_counter()
+    deadline = started + _RELAXED_SHARE * budget
+    bound, proven, parts = 0, 0, []
+    for g, group in enumerate(groups):
+        sub = solve_group(relaxed_group(problem, group), _share(groups, g, deadline), None)
+        if sub.status == "infeasible":
+            return None
+        bound += sub.bound or 0
+        proven += sub.status == "optimal"
+        parts.append(sub)
+        if stop is not None and stop.is_set():
+            break
+    bound += instance.weights["fairness"] * fairness_floor(instance)
+    roster = None
+    if len(parts) == len(groups) and all(part.assignments for part in parts):
+        _fit_together(problem, instance, groups, parts, solve_group, started + budget, stop)
+        roster = repaired(instance, _union(problem, parts), [d for part in parts for d in part.team_days])
+    return Relaxation(bound=bound, roster=roster, proven_groups=proven, groups=len(groups))
+
+
+def _share(groups: list[list[int]], g: int, deadline: float) -> float:
+    """Group ``g``'s part of the time left until ``deadline``, by its size among the groups left."""
+    left = sum(len(group) for group in groups[g:])
+    return max(1.0, (deadline - time.perf_counter()) * len(groups[g]) / left)
+
+
+def _fit_together(
+    problem: RosterProblem,
+    instance: Instance,
+    groups: list[list[int]],
+    parts: list[RosterSolution],
+    solve_group: Solver,
+    deadline: float,
+    stop: threading.Event | None,
+) -> None:
+    """Solve again, in place, each group whose roster does not fit what it is offered, in turn.
+
+    At each site, the groups not yet fitted keep the desks they surely need
+    (meetings, office-only staff, a share of the weekly minimum: the desk
+    ledger's reserve); a site's own group, until it is fitted, keeps the rest
+    of what its roster uses, so members seated there from other groups move
+    around it; groups already fitted keep what their rosters use. Seats are
+    what every other group leaves. A group whose roster fits is kept.
+    """
+    usage = [_usage(instance, part.assignments) for part in parts]
+    home = _home_groups(problem, groups)
+    reserve = DeskLedger(instance, groups).held
+    fitted: set[int] = set()
+    for g in range(len(groups)):
+        if stop is not None and stop.is_set():
+            return
+        exact = _offered(problem, instance, groups, g, usage, home, reserve, fitted)
+        if not check(exact, parts[g].assignments, parts[g].team_days).valid:
+            later = sum(len(groups[h]) for h in range(g, len(groups)))
+            share = max(1.0, (deadline - time.perf_counter()) * len(groups[g]) / later)
+            # Its roster with single days moved to fit, when that works, is where the search starts.
+            mended = repaired(compile_instance(exact), parts[g].assignments, parts[g].team_days)
+            sub = solve_group(exact, share, mended.assignments if mended else parts[g].assignments)
+            if sub.assignments:
+                parts[g] = sub
+                usage[g] = _usage(instance, sub.assignments)
+        fitted.add(g)
+
+
+def _usage(instance: Instance, roster: list[Assignment]) -> Counter:
+    """Desks per (site, date) and seats per (resource, date) that a roster takes."""
+    needs = {e.id: e.needs for e in instance.employees}
+    used: Counter = Counter()
+    for a in roster:
+        if a.location == "office" and a.site is not None:
+            used["desk", a.site, a.date] += 1
+        elif a.location in ("home", "other"):
+            for resource in needs[a.employee]:
+                used["seat", resource, a.date] += 1
+    return used
+
+
+def _home_groups(problem: RosterProblem, groups: list[list[int]]) -> dict[str, int]:
+    """Each site's own group: the one with most of the site's staff."""
+    staff: dict[str, Counter] = {}
+    for g, group in enumerate(groups):
+        for i in group:
+            site = problem.employees[i].site
+            if site is not None:
+                staff.setdefault(site, Counter())[g] += 1
+    return {site: counts.most_common(1)[0][0] for site, counts in staff.items()}
+
+
+def _offered(
+    problem: RosterProblem,
+    instance: Instance,
+    groups: list[list[int]],
+    g: int,
+    usage: list[Counter],
+    home: dict[str, int],
+    reserve: list[dict[tuple[str, int], int]],
+    fitted: set[int],
+) -> RosterProblem:
+    """Group ``g``'s problem with the desks and seats it is offered (see :func:`_fit_together`)."""
+    relaxed = relaxed_group(problem, groups[g])
+    sites = []
+    for site in relaxed.sites:
+        own = home.get(site.id, g)
+        desks = {}
+        for day in instance.days:
+            taken = 0
+            for h in range(len(groups)):
+                if h == g:
+                    continue
+                if h in fitted or (h == own and g != own):
+                    taken += usage[h]["desk", site.id, day.date]
+                else:
+                    taken += reserve[h].get((site.id, day.index), 0)
+            free = site.desks_by_date.get(day.date, site.desks) - taken
+            if g != own:  # seated away from the team: at least what surely must come in
+                free = max(free, reserve[g].get((site.id, day.index), 0))
+            desks[day.date] = max(0, free)
+        sites.append(site.model_copy(update={"desks_by_date": desks}))
+    resources = []
+    for resource in relaxed.resources:
+        seats = {}
+        for day in instance.days:
+            taken = sum(usage[h]["seat", resource.id, day.date] for h in range(len(groups)) if h != g)
+            seats[day.date] = max(0, resource.capacity_by_date.get(day.date, resource.capacity) - taken)
+        resources.append(resource.model_copy(update={"capacity_by_date": seats}))
+    return relaxed.model_copy(update={"sites": sites, "resources": resources})
+
+
+def _union(problem: RosterProblem, parts: list[RosterSolution]) -> list[Assignment]:
+    """The groups' rosters as one, employees in input order, then by date."""
+    order = {employee.id: i for i, employee in enumerate(problem.employees)}
+    roster = [a for part in parts for a in part.assignments]
+    roster.sort(key=lambda a: (order[a.employee], a.date))
+    return roster
