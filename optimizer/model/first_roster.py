@@ -20,7 +20,9 @@ it is reported as the first progress point and given to CP-SAT as a hint.
    each start is the one nearest the preferred start for those minutes.
 
 The roster is returned only when :func:`optimizer.checker.check` finds no
-violation; otherwise the solver goes on without it.
+violation; otherwise the solver goes on without it. :func:`repaired` runs the
+same repair on a roster made elsewhere (the relaxed site groups' union, see
+:mod:`optimizer.model.relaxation`).
 """
 
 from __future__ import annotations
