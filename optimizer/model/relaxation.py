@@ -45,8 +45,9 @@ GLOBAL_TERMS = ("fairness", "peak_occupancy")
 # Solves one group's problem within a time limit, from a hint when one is given.
 Solver = Callable[[RosterProblem, float, list[Assignment] | None], RosterSolution]
 
-# Of the relaxation's budget, the share of the first (relaxed) round.
-_RELAXED_SHARE = 0.5
+# Of the relaxation's budget, the share of the first (relaxed) round; below this many
+# seconds per group and round (model building included) the groups are not worth it.
+_RELAXED_SHARE, MIN_GROUP_SECONDS = 0.5, 2.0
 
 
 @dataclass
@@ -106,7 +107,7 @@ def relax(
     budget: float,
     stop: threading.Event | None = None,
 ) -> Relaxation | None:
-    """Both rounds within ``budget`` seconds; None with fewer than two groups.
+    """Both rounds within ``budget`` seconds; None with fewer than two groups or too little time.
 
     A group that ends the relaxed round without a bound counts 0 towards it
     (every term is non-negative); a group proven infeasible proves the whole
@@ -114,7 +115,7 @@ def relax(
     given up.
     """
     groups = site_groups(problem)
-    if len(groups) < 2:
+    if len(groups) < 2 or _RELAXED_SHARE * budget / len(groups) < MIN_GROUP_SECONDS:
         return None
     started = time.perf_counter()
     deadline = started + _RELAXED_SHARE * budget

@@ -69,9 +69,10 @@ def test_the_bound_never_passes_the_optimum_and_the_union_is_checked(two_sites, 
     assert verdict.score.total == relaxation.roster.score.total >= optimum.objective
 
 
-def test_one_group_gives_no_relaxation():
+def test_one_group_or_too_little_time_gives_no_relaxation(two_sites):
     problem = family_problem("S")  # one site
     assert relax(problem, compile_instance(problem), _solve_group, budget=10) is None
+    assert relax(two_sites, compile_instance(two_sites), _solve_group, budget=3) is None  # 0.75 s a group
 
 
 def test_solve_with_the_relaxation_reaches_the_optimum(two_sites, optimum, monkeypatch):
