@@ -20,7 +20,7 @@ import math
 from collections import Counter, defaultdict
 
 from optimizer.domain.problem import RosterProblem
-from optimizer.domain.solution import Assignment
+from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.instance import Instance
 
 # A site group larger than this is cut into groups of whole teams of about this size.
@@ -197,3 +197,12 @@ def subproblem(
             "previous": [p for p in problem.previous if p.employee in ids],
         }
     )
+
+
+def union(problem: RosterProblem, parts: list[RosterSolution]) -> RosterSolution:
+    """The groups' rosters as one, employees in input order."""
+    order = {employee.id: i for i, employee in enumerate(problem.employees)}
+    roster = [a for part in parts for a in part.assignments]
+    roster.sort(key=lambda a: (order[a.employee], a.date))
+    chosen = [days for part in parts for days in part.team_days]
+    return RosterSolution(status="feasible", assignments=roster, team_days=chosen)

@@ -36,7 +36,7 @@ from optimizer.domain.problem import RosterProblem, Weights
 from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.cells import cell_options
-from optimizer.model.decompose import DeskLedger, site_groups
+from optimizer.model.decompose import DeskLedger, site_groups, union
 from optimizer.model.first_roster import FirstRoster, repaired
 
 # The terms that are maxima over all employees: left out of each group's objective.
@@ -133,7 +133,8 @@ def relax(
     roster = None
     if len(parts) == len(groups) and all(part.assignments for part in parts):
         _fit_together(problem, instance, groups, parts, solve_group, started + budget, stop)
-        roster = repaired(instance, _union(problem, parts), [d for part in parts for d in part.team_days])
+        together = union(problem, parts)
+        roster = repaired(instance, together.assignments, together.team_days)
     return Relaxation(bound=bound, roster=roster, proven_groups=proven, groups=len(groups))
 
 
@@ -243,11 +244,3 @@ def _offered(
             seats[day.date] = max(0, resource.capacity_by_date.get(day.date, resource.capacity) - taken)
         resources.append(resource.model_copy(update={"capacity_by_date": seats}))
     return relaxed.model_copy(update={"sites": sites, "resources": resources})
-
-
-def _union(problem: RosterProblem, parts: list[RosterSolution]) -> list[Assignment]:
-    """The groups' rosters as one, employees in input order, then by date."""
-    order = {employee.id: i for i, employee in enumerate(problem.employees)}
-    roster = [a for part in parts for a in part.assignments]
-    roster.sort(key=lambda a: (order[a.employee], a.date))
-    return roster

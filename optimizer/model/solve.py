@@ -17,7 +17,7 @@ from optimizer.domain.problem import RosterProblem
 from optimizer.domain.solution import TERMS, Assignment, RosterSolution, Score, TeamDays
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.builder import RosterModel, build_model
-from optimizer.model.decompose import DeskLedger, site_groups, subproblem
+from optimizer.model.decompose import DeskLedger, site_groups, subproblem, union
 from optimizer.model.first_roster import FirstRoster, first_roster
 from optimizer.model.home_first import home_before_other
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
@@ -322,7 +322,7 @@ def _solve_groups(
                 break
         if len(parts) < len(groups):
             return None
-        roster = _union(problem, parts)
+        roster = union(problem, parts)
         if on_progress is not None:
             total = score_roster(instance, index_roster(instance, roster.assignments)).total
             on_progress(Progress(time.perf_counter() - called, total, None, roster.assignments, "groups"))
@@ -333,15 +333,6 @@ def _total(problem: RosterProblem, solution: RosterSolution) -> int:
     """The objective of a group's earlier roster under its current subproblem."""
     instance = compile_instance(problem)
     return score_roster(instance, index_roster(instance, solution.assignments)).total
-
-
-def _union(problem: RosterProblem, parts: list[RosterSolution]) -> RosterSolution:
-    """The groups' rosters as one, employees in input order."""
-    order = {employee.id: i for i, employee in enumerate(problem.employees)}
-    roster = [a for part in parts for a in part.assignments]
-    roster.sort(key=lambda a: (order[a.employee], a.date))
-    chosen = [days for part in parts for days in part.team_days]
-    return RosterSolution(status="feasible", assignments=roster, team_days=chosen)
 
 
 def _unproven(

@@ -127,3 +127,9 @@ def cancel(client: Any, location: str) -> dict[str, Any]:
     if response.status_code == 200:
         return response.json()
     return wait_for(client, location, finished)
+
+
+def why_request(problem: dict[str, Any], assignments: list[dict[str, Any]]) -> dict[str, Any]:
+    """A POST /v1/why body asking about the roster's first office cell."""
+    cell = next(a for a in assignments if a["location"] == "office")
+    return {"problem": problem, "roster": assignments, "employee": cell["employee"], "date": cell["date"]}

@@ -12,7 +12,7 @@ import pytest
 from api.examples import INFEASIBLE_PROBLEM, VALID_CHECK
 from api.language import default_language
 from optimizer import Assignment, check, parse_problem
-from tests.api.helpers import assert_solution_checked, finished, small_problem, wait_for
+from tests.api.helpers import assert_solution_checked, finished, small_problem, wait_for, why_request
 
 ID = {"Accept-Language": "id-ID,id;q=0.9,en;q=0.5"}
 TEAM_WEEK = Path(__file__).resolve().parents[2] / "examples" / "team_week.json"
@@ -98,13 +98,7 @@ def test_why_answers_in_indonesian(alice):
     assert response.status_code == 202, response.text
     solution = wait_for(alice, response.headers["Location"], finished, timeout=180)["solution"]
     assert_solution_checked(problem, solution)
-    cell = next(a for a in solution["assignments"] if a["location"] == "office")
-    body = {
-        "problem": problem,
-        "roster": solution["assignments"],
-        "employee": cell["employee"],
-        "date": cell["date"],
-    }
+    body = why_request(problem, solution["assignments"])
     response = alice.post("/v1/why", json=body, headers=ID)
     assert response.status_code == 200, response.text
     for alternative in response.json()["alternatives"]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from optimizer import Assignment, check, parse_problem
 from optimizer.replan import DayEvents, replan_problem
-from tests.api.helpers import assert_solution_checked, finished, small_problem, wait_for
+from tests.api.helpers import assert_solution_checked, finished, small_problem, wait_for, why_request
 
 
 def solved(client, problem: dict[str, Any]) -> dict[str, Any]:
@@ -75,13 +75,7 @@ def test_replan_of_an_unknown_or_foreign_job_is_404(alice, bob):
 def test_why_answers_each_alternative(alice):
     problem = small_problem()
     solution = solved(alice, problem)["solution"]
-    cell = next(a for a in solution["assignments"] if a["location"] == "office")
-    body = {
-        "problem": problem,
-        "roster": solution["assignments"],
-        "employee": cell["employee"],
-        "date": cell["date"],
-    }
+    body = why_request(problem, solution["assignments"])
     response = alice.post("/v1/why", json=body)
     assert response.status_code == 200, response.text
     answer = response.json()

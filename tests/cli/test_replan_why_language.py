@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,22 +12,14 @@ import pytest
 from optimizer.domain.solution import RosterSolution
 from optimizer.domain.validation import parse_problem
 from optimizer.replan import DayEvents, replan_problem
+from tests.cli.console import run_roster
 from tests.helpers import assert_checked
 
-ROSTER = Path(sys.executable).parent / "roster"
 TEAM_WEEK = Path(__file__).resolve().parents[2] / "examples" / "team_week.json"
 
 
 def roster(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in ("ROSTER_LANG", "COLUMNS")}
-    return subprocess.run(
-        [str(ROSTER), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env=base | (env or {}),
-    )
+    return run_roster(*args, env=env, unset=("ROSTER_LANG", "COLUMNS"))
 
 
 @pytest.fixture(scope="module")

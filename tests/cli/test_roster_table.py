@@ -6,9 +6,7 @@ import copy
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,10 +16,10 @@ from optimizer.cli.render import cell_text, print_solution, roster_grid
 from optimizer.cli.tables import csv_text, plain_text
 from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.domain.validation import parse_problem
+from tests.cli.console import run_roster
 from tests.helpers import assert_checked, solve_checked
 
 ROOT = Path(__file__).resolve().parents[2]
-ROSTER = Path(sys.executable).parent / "roster"
 TEAM_WEEK = ROOT / "examples" / "team_week.json"
 INFEASIBLE = ROOT / "examples" / "infeasible.json"
 WEEKDAYS_ID = ["Sen 07 Sep", "Sel 08 Sep", "Rab 09 Sep", "Kam 10 Sep", "Jum 11 Sep"]
@@ -29,15 +27,7 @@ WEEKDAYS_ID = ["Sen 07 Sep", "Sel 08 Sep", "Rab 09 Sep", "Kam 10 Sep", "Jum 11 S
 
 def roster(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the console script with ROSTER_LANG unset unless ``env`` sets it."""
-    base = {k: v for k, v in os.environ.items() if k != "ROSTER_LANG"}
-    return subprocess.run(
-        [str(ROSTER), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-        env={**base, **(env or {})},
-    )
+    return run_roster(*args, env=env, timeout=180)
 
 
 def team_week() -> dict:
