@@ -7,11 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from benchmarks.instances import family_problem
+from benchmarks.instances import Family, build_problem, family_problem
 from optimizer import SolveOptions, solve
 from optimizer.checker import check
 from optimizer.domain.validation import parse_problem
 from optimizer.instance import compile_instance
+from optimizer.model import relaxation
 from optimizer.model import solve as solve_module
 from optimizer.model.decompose import DeskLedger, site_groups
 from optimizer.model.first_roster import repaired
@@ -67,6 +68,21 @@ def test_the_bound_never_passes_the_optimum_and_the_union_is_checked(two_sites, 
     verdict = check(two_sites, relaxation.roster.assignments, relaxation.roster.team_days)
     assert verdict.valid, verdict.violations[:3]
     assert verdict.score.total == relaxation.roster.score.total >= optimum.objective
+
+
+def test_a_large_site_is_cut_into_groups_of_whole_teams_that_bound_and_fit(monkeypatch):
+    one_site = build_problem(Family("one site", 200))
+    optimum = solve_checked(one_site, workers=2, time_limit=60)
+    assert optimum.status == "optimal"
+    monkeypatch.setattr(relaxation, "GROUP_SIZE", 60)
+    instance = compile_instance(one_site)
+    found = relax(one_site, instance, _solve_group, budget=60)
+    assert found is not None and found.groups == 3
+    assert 0 < found.bound <= optimum.objective
+    assert found.roster is not None
+    verdict = check(one_site, found.roster.assignments, found.roster.team_days)
+    assert verdict.valid, verdict.violations[:3]
+    assert verdict.score.total == found.roster.score.total >= optimum.objective
 
 
 def test_one_group_or_too_little_time_gives_no_relaxation(two_sites):
