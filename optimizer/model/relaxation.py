@@ -46,9 +46,13 @@ GLOBAL_TERMS = ("fairness", "peak_occupancy")
 # Solves one group's problem within a time limit, from a hint when one is given.
 Solver = Callable[[RosterProblem, float, list[Assignment] | None], RosterSolution]
 
-# Of the relaxation's budget, the share of the first (relaxed) round; below this many
-# seconds per group and round (model building included) the groups are not worth it.
-_RELAXED_SHARE, MIN_GROUP_SECONDS = 0.5, 2.0
+# Reports each better roster of the whole found by the groups, with the proven bound.
+OnRoster = Callable[[FirstRoster, int], None]
+
+# Of the relaxation's budget, the shares of the relaxed and the fit round (the rest
+# improves the groups in turn); below this many seconds per group and round (model
+# building included) the groups are not worth it.
+_RELAXED_SHARE, _FIT_SHARE, MIN_GROUP_SECONDS = 0.4, 0.2, 2.0
 
 # A site group of more staff than this is cut into groups of whole teams of about this
 # size (L's size, proven in seconds). Measured on C, 10,000 at one site: cut into five,
@@ -65,6 +69,8 @@ class Relaxation:
     roster: FirstRoster | None
     proven_groups: int
     groups: int
+    # True when no group's roster improved in a whole pass before the budget ran out.
+    settled: bool = False
 
 
 def relaxed_group(problem: RosterProblem, group: list[int]) -> RosterProblem:
@@ -113,8 +119,13 @@ def relax(
     solve_group: Solver,
     budget: float,
     stop: threading.Event | None = None,
+    on_roster: OnRoster | None = None,
 ) -> Relaxation | None:
-    """Both rounds within ``budget`` seconds; None with fewer than two groups or too little time.
+    """All three rounds within ``budget`` seconds; None with fewer than two groups or too little time.
+
+    Relaxed round, then fit round (half of what is left), then improving
+    rounds until the budget ends or a whole pass changes nothing
+    (:func:`_improve`); each better roster of the whole goes to ``on_roster``.
 
     Groups are site groups, a large site cut into groups of whole teams of
     about :data:`GROUP_SIZE` (what groups of one site share is its desks,
@@ -141,12 +152,18 @@ def relax(
         if stop is not None and stop.is_set():
             break
     bound += instance.weights["fairness"] * fairness_floor(instance)
-    roster = None
+    roster, settled = None, False
     if len(parts) == len(groups) and all(part.assignments for part in parts):
-        _fit_together(problem, instance, groups, parts, solve_group, started + budget, stop)
+        fitted_by = started + (_RELAXED_SHARE + _FIT_SHARE) * budget
+        _fit_together(problem, instance, groups, parts, solve_group, fitted_by, stop)
         together = union(problem, parts)
         roster = repaired(instance, together.assignments, together.team_days)
-    return Relaxation(bound=bound, roster=roster, proven_groups=proven, groups=len(groups))
+        if roster is not None:
+            if on_roster is not None:
+                on_roster(roster, bound)
+            improving = _Improving(problem, instance, groups, parts, solve_group, stop)
+            roster, settled = improving.run(roster, started + budget, on_roster, bound)
+    return Relaxation(bound=bound, roster=roster, proven_groups=proven, groups=len(groups), settled=settled)
 
 
 def _share(groups: list[list[int]], g: int, deadline: float) -> float:
@@ -254,4 +271,98 @@ def _offered(
             taken = sum(usage[h]["seat", resource.id, day.date] for h in range(len(groups)) if h != g)
             seats[day.date] = max(0, resource.capacity_by_date.get(day.date, resource.capacity) - taken)
         resources.append(resource.model_copy(update={"capacity_by_date": seats}))
+    return relaxed.model_copy(update={"sites": sites, "resources": resources})
+
+
+@dataclass
+class _Improving:
+    """Improving rounds: each group solved again from its part of the roster, the others fixed."""
+
+    problem: RosterProblem
+    instance: Instance
+    groups: list[list[int]]
+    parts: list[RosterSolution]
+    solve_group: Solver
+    stop: threading.Event | None
+    # The longest check of the whole roster so far: kept back from each group's time.
+    check_seconds: float = 0.0
+
+    def run(
+        self, best: FirstRoster, deadline: float, on_roster: OnRoster | None, bound: int
+    ) -> tuple[FirstRoster, bool]:
+        """The best roster by ``deadline`` and whether it settled (a whole pass changed nothing).
+
+        In each pass, the groups not proven optimal (the largest gap first) are
+        solved again, each with exactly the desks and seats the rest of the
+        roster leaves and its own part as the hint, so every step is a valid
+        roster of the whole; a step is kept when the checker's total of the
+        whole goes down.
+        """
+        group_of = {self.problem.employees[i].id: g for g, group in enumerate(self.groups) for i in group}
+        while True:
+            todo = sorted(
+                (g for g, part in enumerate(self.parts) if part.bound is None or part.bound < part.objective),
+                key=lambda g: self.parts[g].objective - (self.parts[g].bound or 0),
+                reverse=True,
+            )
+            improved = False
+            for position, g in enumerate(todo):
+                later = sum(len(self.groups[h]) for h in todo[position:])
+                left = deadline - time.perf_counter() - self.check_seconds
+                share = left * len(self.groups[g]) / later
+                if share < MIN_GROUP_SECONDS or (self.stop is not None and self.stop.is_set()):
+                    return best, False
+                better = self._step(best, g, group_of, share)
+                if better is not None:
+                    best, improved = better, True
+                    if on_roster is not None:
+                        on_roster(best, bound)
+            if not improved:
+                return best, True
+
+    def _step(
+        self, best: FirstRoster, g: int, group_of: dict[str, int], seconds: float
+    ) -> FirstRoster | None:
+        """Group ``g`` solved again against the rest of ``best``: the better whole roster, or None."""
+        mine = [a for a in best.assignments if group_of[a.employee] == g]
+        others = [a for a in best.assignments if group_of[a.employee] != g]
+        local = _left_over(self.problem, self.instance, self.groups[g], _usage(self.instance, others))
+        sub = self.solve_group(local, seconds, mine)
+        if not sub.assignments:
+            return None
+        self.parts[g] = sub
+        if sub.assignments == mine:  # nothing better than its part: the solve returned the hint
+            return None
+        teams = {team.id for team in local.teams}
+        chosen = [days for days in best.team_days if days.team not in teams] + sub.team_days
+        checking = time.perf_counter()
+        verdict = check(self.problem, others + sub.assignments, chosen, instance=self.instance)
+        self.check_seconds = max(self.check_seconds, time.perf_counter() - checking)
+        if not verdict.valid or verdict.score.total >= best.score.total:
+            return None
+        order = {employee.id: i for i, employee in enumerate(self.problem.employees)}
+        roster = sorted(others + sub.assignments, key=lambda a: (order[a.employee], a.date))
+        return FirstRoster(roster, chosen, verdict.score)
+
+
+def _left_over(
+    problem: RosterProblem, instance: Instance, group: list[int], others: Counter
+) -> RosterProblem:
+    """``group``'s relaxed problem with exactly the desks and seats the ``others`` usage leaves."""
+    relaxed = relaxed_group(problem, group)
+    dates = [day.date for day in instance.days]
+
+    def left(by_date: dict, whole: int, kind: str, key: str) -> dict:
+        return {date: max(0, by_date.get(date, whole) - others[kind, key, date]) for date in dates}
+
+    sites = [
+        site.model_copy(update={"desks_by_date": left(site.desks_by_date, site.desks, "desk", site.id)})
+        for site in relaxed.sites
+    ]
+    resources = [
+        seat.model_copy(
+            update={"capacity_by_date": left(seat.capacity_by_date, seat.capacity, "seat", seat.id)}
+        )
+        for seat in relaxed.resources
+    ]
     return relaxed.model_copy(update={"sites": sites, "resources": resources})

@@ -21,7 +21,7 @@ from optimizer.model.decompose import DeskLedger, site_groups, subproblem, union
 from optimizer.model.first_roster import FirstRoster, first_roster
 from optimizer.model.home_first import home_before_other
 from optimizer.model.readout import ValueOf, occupancy, read_assignments, team_days
-from optimizer.model.relaxation import Relaxation, relax
+from optimizer.model.relaxation import OnRoster, Relaxation, relax
 from optimizer.model.search import new_solver, run_search, status_name
 
 
@@ -115,14 +115,22 @@ def solve(
         start = _first_roster(instance, started, on_progress)
     from_groups, lower = False, None
     if options.hint is None and len(problem.employees) >= RELAX_FROM:
-        relaxation = _relax(problem, instance, options, stop)
+        best = None if start is None else start.objective
+
+        def better(roster: FirstRoster, bound: int) -> None:
+            nonlocal best
+            if best is None or roster.score.total < best:
+                best = roster.score.total
+                _report(on_progress, started, _as_start(roster), bound, "groups")
+
+        relaxation = _relax(problem, instance, options, deadline, stop, better)
         if relaxation is not None:
             lower = relaxation.bound
             found = relaxation.roster
             if found is not None and (start is None or found.score.total < start.objective):
                 start, from_groups = _as_start(found), True
-                _report(on_progress, started, start, lower, "groups")
-            if start is not None and start.objective <= lower:
+            # Proven optimal, or the groups improved until the time limit: the whole search is not run.
+            if start is not None and (start.objective <= lower or not relaxation.settled):
                 return _with_floor(_unproven(instance, start, None, time.perf_counter() - started), lower)
     if options.hint is None and not from_groups and len(problem.employees) >= DECOMPOSE_FROM:
         left = replace(options, time_limit=max(0.0, deadline - time.perf_counter()))
@@ -178,15 +186,20 @@ def _first_roster(
 
 
 def _relax(
-    problem: RosterProblem, instance: Instance, options: SolveOptions, stop: threading.Event | None
+    problem: RosterProblem,
+    instance: Instance,
+    options: SolveOptions,
+    deadline: float,
+    stop: threading.Event | None,
+    on_roster: OnRoster,
 ) -> Relaxation | None:
-    """The relaxation round (:mod:`optimizer.model.relaxation`) within its share of the time limit."""
+    """The relaxation's rounds (:mod:`optimizer.model.relaxation`) until ``deadline``."""
 
     def solve_group(group: RosterProblem, time_limit: float, hint: list[Assignment] | None) -> RosterSolution:
         settings = replace(options, time_limit=time_limit, explain=False, hint=hint)
         return solve(group, settings, stop=stop)
 
-    return relax(problem, instance, solve_group, _RELAX_SHARE * options.time_limit, stop)
+    return relax(problem, instance, solve_group, deadline - time.perf_counter(), stop, on_roster)
 
 
 def _as_start(roster: FirstRoster) -> RosterSolution:
@@ -264,9 +277,10 @@ def _score(instance: Instance, start: RosterSolution) -> int:
 
 _HINT_GROUPS = True
 
-# From this many employees, site groups are first solved relaxed (optimizer.model.relaxation)
-# within this share of the time limit: a proven bound, and usually the roster the search starts from.
-RELAX_FROM, _RELAX_SHARE = 5000, 0.6
+# From this many employees, site groups are first solved relaxed (optimizer.model.relaxation):
+# a proven bound, and a roster improved group by group; the whole search runs only with the
+# time they leave once no group improves any more.
+RELAX_FROM = 5000
 
 DECOMPOSE_FROM = 5000
 # Time for the groups before the whole problem is searched: a quick first round

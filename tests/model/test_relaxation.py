@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import replace
 
 import pytest
@@ -10,15 +11,17 @@ import pytest
 from benchmarks.instances import Family, build_problem, family_problem
 from optimizer import SolveOptions, solve
 from optimizer.checker import check
+from optimizer.domain.solution import RosterSolution
 from optimizer.domain.validation import parse_problem
 from optimizer.instance import compile_instance
 from optimizer.model import relaxation
 from optimizer.model import solve as solve_module
 from optimizer.model.decompose import DeskLedger, site_groups
-from optimizer.model.first_roster import repaired
+from optimizer.model.first_roster import first_roster, repaired
 from optimizer.model.relaxation import (
     GLOBAL_TERMS,
     _home_groups,
+    _Improving,
     _offered,
     _usage,
     fairness_floor,
@@ -136,6 +139,52 @@ def test_the_whole_search_keeps_the_relaxation_bound(two_sites, monkeypatch):
     monkeypatch.setattr(solve_module, "relax", recorded)
     solution = solve(two_sites, SolveOptions(time_limit=60, workers=2))
     assert solution.bound >= seen[0].bound
+
+
+def test_improving_rounds_lower_the_whole_score_with_valid_rosters_until_settled(two_sites, optimum):
+    instance = compile_instance(two_sites)
+    start = first_roster(instance)
+    assert start is not None and start.score.total > optimum.objective
+    groups = site_groups(two_sites)
+    unknown = [RosterSolution(status="feasible", objective=0) for _ in groups]  # no bound: every group runs
+    seen = []
+    improving = _Improving(two_sites, instance, groups, unknown, _solve_group, stop=None)
+    # A generous deadline: the rounds end as soon as a whole pass changes nothing.
+    best, settled = improving.run(start, time.perf_counter() + 600, lambda r, b: seen.append(r), bound=0)
+    assert settled
+    assert seen and seen[-1] is best
+    totals = [r.score.total for r in seen]
+    assert totals == sorted(totals, reverse=True) and len(set(totals)) == len(totals)
+    assert optimum.objective <= best.score.total < start.score.total
+    for roster in seen:
+        verdict = check(two_sites, roster.assignments, roster.team_days)
+        assert verdict.valid and verdict.score == roster.score
+
+
+def test_groups_still_improving_at_the_time_limit_are_the_answer_without_the_whole_search(
+    two_sites, monkeypatch
+):
+    monkeypatch.setattr(solve_module, "RELAX_FROM", 1)
+    real = solve_module.relax
+
+    def unsettled(*args, **kwargs):
+        found = real(*args, **kwargs)  # None for each group's own solve (one site)
+        return found and replace(found, settled=False)
+
+    monkeypatch.setattr(solve_module, "relax", unsettled)
+    build = solve_module.build_model
+
+    def groups_only(instance, **kwargs):
+        assert len(instance.employees) < len(two_sites.employees), "the whole model was built"
+        return build(instance, **kwargs)
+
+    monkeypatch.setattr(solve_module, "build_model", groups_only)
+    progress = []
+    solution = solve(two_sites, SolveOptions(time_limit=60, workers=2), on_progress=progress.append)
+    assert_checked(two_sites, solution)
+    groups = [p for p in progress if p.stage == "groups"]
+    assert groups and groups[-1].objective == solution.objective
+    assert solution.bound == groups[-1].bound
 
 
 def _fewer_desks(problem, site_id, date, desks):
