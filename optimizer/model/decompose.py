@@ -67,7 +67,7 @@ def _by_teams(problem: RosterProblem, group: list[int], size: int) -> list[list[
     return [sorted(chunk) for chunk in chunks]
 
 
-def _shares(total: int, weights: list[int]) -> list[int]:
+def proportional_shares(total: int, weights: list[int]) -> list[int]:
     """Split ``total`` in proportion to ``weights`` (largest remainders), never exceeding it."""
     whole = sum(weights)
     if whole == 0:
@@ -178,12 +178,10 @@ def subproblem(
             resources.append(resource.model_copy(update={"capacity_by_date": left}))
             continue
         users = [sum(resource.id in problem.employees[i].needs for i in other) for other in groups]
-        by_date = {date: _shares(value, users)[g] for date, value in resource.capacity_by_date.items()}
-        resources.append(
-            resource.model_copy(
-                update={"capacity": _shares(resource.capacity, users)[g], "capacity_by_date": by_date}
-            )
-        )
+        dated = resource.capacity_by_date.items()
+        by_date = {day: proportional_shares(seats, users)[g] for day, seats in dated}
+        capacity = proportional_shares(resource.capacity, users)[g]
+        resources.append(resource.model_copy(update={"capacity": capacity, "capacity_by_date": by_date}))
     return problem.model_copy(
         update={
             "employees": employees,

@@ -37,7 +37,7 @@ from optimizer.domain.problem import RosterProblem, Weights
 from optimizer.domain.solution import Assignment, RosterSolution
 from optimizer.instance import Instance, compile_instance
 from optimizer.model.cells import cell_options
-from optimizer.model.decompose import DeskLedger, site_groups, union
+from optimizer.model.decompose import DeskLedger, proportional_shares, site_groups, union
 from optimizer.model.first_roster import FirstRoster, repaired
 
 # The terms that are maxima over all employees: left out of each group's objective.
@@ -187,8 +187,12 @@ def _fit_together(
     (meetings, office-only staff, a share of the weekly minimum: the desk
     ledger's reserve); a site's own group, until it is fitted, keeps the rest
     of what its roster uses, so members seated there from other groups move
-    around it; groups already fitted keep what their rosters use. Seats are
-    what every other group leaves. A group whose roster fits is kept.
+    around it; groups already fitted keep what their rosters use. Of the
+    seats, groups already fitted keep what they use and the others what they
+    use up to their share (in proportion to the staff who need the resource):
+    every group relaxed used as many seats as it liked, so holding back all
+    of that would leave the first groups none. A group whose roster fits is
+    kept.
     """
     usage = [_usage(instance, part.assignments) for part in parts]
     home = _home_groups(problem, groups)
@@ -266,10 +270,16 @@ def _offered(
         sites.append(site.model_copy(update={"desks_by_date": desks}))
     resources = []
     for resource in relaxed.resources:
+        users = [sum(resource.id in problem.employees[i].needs for i in group) for group in groups]
         seats = {}
         for day in instance.days:
-            taken = sum(usage[h]["seat", resource.id, day.date] for h in range(len(groups)) if h != g)
-            seats[day.date] = max(0, resource.capacity_by_date.get(day.date, resource.capacity) - taken)
+            capacity = resource.capacity_by_date.get(day.date, resource.capacity)
+            share = proportional_shares(capacity, users)
+            used = [usage[h]["seat", resource.id, day.date] for h in range(len(groups))]
+            taken = sum(
+                used[h] if h in fitted else min(used[h], share[h]) for h in range(len(groups)) if h != g
+            )
+            seats[day.date] = max(0, capacity - taken)
         resources.append(resource.model_copy(update={"capacity_by_date": seats}))
     return relaxed.model_copy(update={"sites": sites, "resources": resources})
 

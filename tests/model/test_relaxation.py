@@ -16,7 +16,7 @@ from optimizer.domain.validation import parse_problem
 from optimizer.instance import compile_instance
 from optimizer.model import relaxation
 from optimizer.model import solve as solve_module
-from optimizer.model.decompose import DeskLedger, site_groups
+from optimizer.model.decompose import DeskLedger, proportional_shares, site_groups
 from optimizer.model.first_roster import first_roster, repaired
 from optimizer.model.relaxation import (
     GLOBAL_TERMS,
@@ -268,3 +268,17 @@ def test_the_fit_round_offers_a_site_first_to_its_own_group(two_sites):
                     left = desks - usage[other]["desk", site.id, day.date]
                     own = reserve[g].get((site.id, day.index), 0)
                     assert site.desks_by_date[day.date] == max(0, left, own)
+        vpn = two_sites.resources[0]
+        users = [sum(vpn.id in two_sites.employees[i].needs for i in group) for group in groups]
+        (seats,) = offered.resources
+        for day in instance.days:
+            capacity = vpn.capacity_by_date.get(day.date, vpn.capacity)
+            share = proportional_shares(capacity, users)[other]
+            # Not fitted yet: the other group keeps what it uses up to its share.
+            used = min(usage[other]["seat", vpn.id, day.date], share)
+            assert seats.capacity_by_date[day.date] == max(0, capacity - used)
+        fitted = _offered(two_sites, instance, groups, g, usage, home, reserve, fitted={other})
+        for day in instance.days:
+            capacity = vpn.capacity_by_date.get(day.date, vpn.capacity)
+            left = capacity - usage[other]["seat", vpn.id, day.date]
+            assert fitted.resources[0].capacity_by_date[day.date] == max(0, left)
