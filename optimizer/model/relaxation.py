@@ -69,7 +69,7 @@ class Relaxation:
     roster: FirstRoster | None
     proven_groups: int
     groups: int
-    # True when no group's roster improved in a whole pass before the budget ran out.
+    # True when every group was proven best against the rest before the budget ran out.
     settled: bool = False
 
 
@@ -123,9 +123,9 @@ def relax(
 ) -> Relaxation | None:
     """All three rounds within ``budget`` seconds; None with fewer than two groups or too little time.
 
-    Relaxed round, then fit round (half of what is left), then improving
-    rounds until the budget ends or a whole pass changes nothing
-    (:func:`_improve`); each better roster of the whole goes to ``on_roster``.
+    Relaxed round, then fit round, then improving rounds until the budget
+    ends or every group is proven best against the rest (:class:`_Improving`);
+    each better roster of the whole goes to ``on_roster``.
 
     Groups are site groups, a large site cut into groups of whole teams of
     about :data:`GROUP_SIZE` (what groups of one site share is its desks,
@@ -294,19 +294,21 @@ class _Improving:
     parts: list[RosterSolution]
     solve_group: Solver
     stop: threading.Event | None
-    # The longest check of the whole roster so far: kept back from each group's time.
-    check_seconds: float = 0.0
+    # The most a step took beyond its group's time limit (building, reading back, the check of
+    # the whole): kept back from each group's time so that the rounds end by the deadline.
+    overrun: float = 0.0
 
     def run(
         self, best: FirstRoster, deadline: float, on_roster: OnRoster | None, bound: int
     ) -> tuple[FirstRoster, bool]:
-        """The best roster by ``deadline`` and whether it settled (a whole pass changed nothing).
+        """The best roster by ``deadline`` and whether it settled (every group proven best against the rest).
 
         In each pass, the groups not proven optimal (the largest gap first) are
         solved again, each with exactly the desks and seats the rest of the
         roster leaves and its own part as the hint, so every step is a valid
         roster of the whole; a step is kept when the checker's total of the
-        whole goes down.
+        whole goes down. A pass that changes nothing is followed by another, in
+        which each group has more time.
         """
         group_of = {self.problem.employees[i].id: g for g, group in enumerate(self.groups) for i in group}
         while True:
@@ -315,20 +317,20 @@ class _Improving:
                 key=lambda g: self.parts[g].objective - (self.parts[g].bound or 0),
                 reverse=True,
             )
-            improved = False
+            if not todo:
+                return best, True
             for position, g in enumerate(todo):
                 later = sum(len(self.groups[h]) for h in todo[position:])
-                left = deadline - time.perf_counter() - self.check_seconds
-                share = left * len(self.groups[g]) / later
+                share = (deadline - time.perf_counter() - self.overrun) * len(self.groups[g]) / later
                 if share < MIN_GROUP_SECONDS or (self.stop is not None and self.stop.is_set()):
                     return best, False
+                began = time.perf_counter()
                 better = self._step(best, g, group_of, share)
+                self.overrun = max(self.overrun, time.perf_counter() - began - share)
                 if better is not None:
-                    best, improved = better, True
+                    best = better
                     if on_roster is not None:
                         on_roster(best, bound)
-            if not improved:
-                return best, True
 
     def _step(
         self, best: FirstRoster, g: int, group_of: dict[str, int], seconds: float
@@ -345,9 +347,7 @@ class _Improving:
             return None
         teams = {team.id for team in local.teams}
         chosen = [days for days in best.team_days if days.team not in teams] + sub.team_days
-        checking = time.perf_counter()
         verdict = check(self.problem, others + sub.assignments, chosen, instance=self.instance)
-        self.check_seconds = max(self.check_seconds, time.perf_counter() - checking)
         if not verdict.valid or verdict.score.total >= best.score.total:
             return None
         order = {employee.id: i for i, employee in enumerate(self.problem.employees)}

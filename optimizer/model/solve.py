@@ -129,8 +129,9 @@ def solve(
             found = relaxation.roster
             if found is not None and (start is None or found.score.total < start.objective):
                 start, from_groups = _as_start(found), True
-            # Proven optimal, or the groups improved until the time limit: the whole search is not run.
-            if start is not None and (start.objective <= lower or not relaxation.settled):
+            # Proven optimal, or the groups improved until (nearly) the time limit: no whole search.
+            hurried = deadline - time.perf_counter() < _WHOLE_AFTER_GROUPS * options.time_limit
+            if start is not None and (start.objective <= lower or not relaxation.settled or hurried):
                 return _with_floor(_unproven(instance, start, None, time.perf_counter() - started), lower)
     if options.hint is None and not from_groups and len(problem.employees) >= DECOMPOSE_FROM:
         left = replace(options, time_limit=max(0.0, deadline - time.perf_counter()))
@@ -281,6 +282,9 @@ _HINT_GROUPS = True
 # a proven bound, and a roster improved group by group; the whole search runs only with the
 # time they leave once no group improves any more.
 RELAX_FROM = 5000
+# The whole search after settled groups only with at least this share of the time limit left
+# (building and presolving a model of 5,000 or more takes seconds to tens of seconds).
+_WHOLE_AFTER_GROUPS = 0.2
 
 DECOMPOSE_FROM = 5000
 # Time for the groups before the whole problem is searched: a quick first round

@@ -142,6 +142,7 @@ def test_the_whole_search_keeps_the_relaxation_bound(two_sites, monkeypatch):
 
 
 def test_improving_rounds_lower_the_whole_score_with_valid_rosters_until_settled(two_sites, optimum):
+    """Settled: every group proven best against the rest of the roster."""
     instance = compile_instance(two_sites)
     start = first_roster(instance)
     assert start is not None and start.score.total > optimum.objective
@@ -149,9 +150,10 @@ def test_improving_rounds_lower_the_whole_score_with_valid_rosters_until_settled
     unknown = [RosterSolution(status="feasible", objective=0) for _ in groups]  # no bound: every group runs
     seen = []
     improving = _Improving(two_sites, instance, groups, unknown, _solve_group, stop=None)
-    # A generous deadline: the rounds end as soon as a whole pass changes nothing.
+    # A generous deadline: the rounds end as soon as every group is proven best against the rest.
     best, settled = improving.run(start, time.perf_counter() + 600, lambda r, b: seen.append(r), bound=0)
     assert settled
+    assert all(part.status == "optimal" for part in unknown)
     assert seen and seen[-1] is best
     totals = [r.score.total for r in seen]
     assert totals == sorted(totals, reverse=True) and len(set(totals)) == len(totals)
