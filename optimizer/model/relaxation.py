@@ -16,12 +16,13 @@ the largest preference weight an employee cannot avoid (a wish for a place
 the rules never allow that day).
 
 The groups' rosters, put together, can use more shared desks or seats than
-there are (a member who sits at another site than their team). A second round
-solves each group again, from its relaxed roster, with exactly the desks and
-seats the other groups' rosters leave (:func:`optimizer.model.decompose.subproblem`);
-whatever still does not fit is repaired by moving single days
-(:func:`optimizer.model.first_roster.repaired`). The result, when the checker
-finds it valid, is a roster of the whole whose distance to the bound is known.
+there are (a member who sits at another site than their team). A fit round
+solves each group that does not fit again, in turn, with what it is offered
+(:func:`_fit_together`); whatever still does not fit is repaired by moving
+single days (:func:`optimizer.model.first_roster.repaired`). The result, when
+the checker finds it valid, is a roster of the whole whose distance to the
+bound is known; improving rounds (:class:`_Improving`) then solve each group
+again against the rest of it until the time runs out.
 """
 
 from __future__ import annotations
@@ -346,13 +347,13 @@ class _Improving:
         if sub.assignments == mine:  # nothing better than its part: the solve returned the hint
             return None
         teams = {team.id for team in local.teams}
-        chosen = [days for days in best.team_days if days.team not in teams] + sub.team_days
-        verdict = check(self.problem, others + sub.assignments, chosen, instance=self.instance)
+        kept = [days for days in best.team_days if days.team not in teams]
+        rest = RosterSolution(status="feasible", assignments=others, team_days=kept)
+        together = union(self.problem, [rest, sub])
+        verdict = check(self.problem, together.assignments, together.team_days, instance=self.instance)
         if not verdict.valid or verdict.score.total >= best.score.total:
             return None
-        order = {employee.id: i for i, employee in enumerate(self.problem.employees)}
-        roster = sorted(others + sub.assignments, key=lambda a: (order[a.employee], a.date))
-        return FirstRoster(roster, chosen, verdict.score)
+        return FirstRoster(together.assignments, together.team_days, verdict.score)
 
 
 def _left_over(

@@ -280,7 +280,7 @@ _HINT_GROUPS = True
 
 # From this many employees, site groups are first solved relaxed (optimizer.model.relaxation):
 # a proven bound, and a roster improved group by group; the whole search runs only with the
-# time they leave once no group improves any more.
+# time they leave once every group is proven best against the rest.
 RELAX_FROM = 5000
 # The whole search after settled groups only with at least this share of the time limit left
 # (building and presolving a model of 5,000 or more takes seconds to tens of seconds).

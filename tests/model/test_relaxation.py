@@ -64,13 +64,18 @@ def test_a_relaxed_group_keeps_every_desk_and_seat_and_drops_the_global_terms(tw
 
 def test_the_bound_never_passes_the_optimum_and_the_union_is_checked(two_sites, optimum):
     instance = compile_instance(two_sites)
-    relaxation = relax(two_sites, instance, _solve_group, budget=60)
-    assert relaxation is not None and relaxation.groups == 2
-    assert 0 < relaxation.bound <= optimum.objective
-    assert relaxation.roster is not None
-    verdict = check(two_sites, relaxation.roster.assignments, relaxation.roster.team_days)
+    _assert_bound_and_checked_union(two_sites, instance, optimum, groups=2)
+
+
+def _assert_bound_and_checked_union(problem, instance, optimum, groups):
+    """The relaxation has ``groups`` groups, a bound no higher than the optimum and a checker-valid roster."""
+    found = relax(problem, instance, _solve_group, budget=60)
+    assert found is not None and found.groups == groups
+    assert 0 < found.bound <= optimum.objective
+    assert found.roster is not None
+    verdict = check(problem, found.roster.assignments, found.roster.team_days)
     assert verdict.valid, verdict.violations[:3]
-    assert verdict.score.total == relaxation.roster.score.total >= optimum.objective
+    assert verdict.score.total == found.roster.score.total >= optimum.objective
 
 
 def test_a_large_site_is_cut_into_groups_of_whole_teams_that_bound_and_fit(monkeypatch):
@@ -78,20 +83,13 @@ def test_a_large_site_is_cut_into_groups_of_whole_teams_that_bound_and_fit(monke
     optimum = solve_checked(one_site, workers=2, time_limit=60)
     assert optimum.status == "optimal"
     monkeypatch.setattr(relaxation, "GROUP_SIZE", 60)
-    instance = compile_instance(one_site)
-    found = relax(one_site, instance, _solve_group, budget=60)
-    assert found is not None and found.groups == 3
-    assert 0 < found.bound <= optimum.objective
-    assert found.roster is not None
-    verdict = check(one_site, found.roster.assignments, found.roster.team_days)
-    assert verdict.valid, verdict.violations[:3]
-    assert verdict.score.total == found.roster.score.total >= optimum.objective
+    _assert_bound_and_checked_union(one_site, compile_instance(one_site), optimum, groups=3)
 
 
 def test_one_group_or_too_little_time_gives_no_relaxation(two_sites):
     problem = family_problem("S")  # one site
     assert relax(problem, compile_instance(problem), _solve_group, budget=10) is None
-    assert relax(two_sites, compile_instance(two_sites), _solve_group, budget=3) is None  # 0.75 s a group
+    assert relax(two_sites, compile_instance(two_sites), _solve_group, budget=3) is None  # 0.6 s a group
 
 
 def test_solve_with_the_relaxation_reaches_the_optimum(two_sites, optimum, monkeypatch):
@@ -113,13 +111,7 @@ def test_a_bound_reaching_the_start_proves_it_optimal_without_the_whole_search(t
         return found and replace(found, bound=found.roster.score.total)  # as if the union were proven best
 
     monkeypatch.setattr(solve_module, "relax", exact)
-    build = solve_module.build_model
-
-    def groups_only(instance, **kwargs):
-        assert len(instance.employees) < len(two_sites.employees), "the whole model was built"
-        return build(instance, **kwargs)
-
-    monkeypatch.setattr(solve_module, "build_model", groups_only)
+    _forbid_the_whole_model(monkeypatch, two_sites)
     solution = solve(two_sites, SolveOptions(time_limit=60, workers=2))
     assert solution.status == "optimal" and solution.bound == solution.objective
     assert_checked(two_sites, solution)
@@ -174,19 +166,24 @@ def test_groups_still_improving_at_the_time_limit_are_the_answer_without_the_who
         return found and replace(found, settled=False)
 
     monkeypatch.setattr(solve_module, "relax", unsettled)
-    build = solve_module.build_model
-
-    def groups_only(instance, **kwargs):
-        assert len(instance.employees) < len(two_sites.employees), "the whole model was built"
-        return build(instance, **kwargs)
-
-    monkeypatch.setattr(solve_module, "build_model", groups_only)
+    _forbid_the_whole_model(monkeypatch, two_sites)
     progress = []
     solution = solve(two_sites, SolveOptions(time_limit=60, workers=2), on_progress=progress.append)
     assert_checked(two_sites, solution)
     groups = [p for p in progress if p.stage == "groups"]
     assert groups and groups[-1].objective == solution.objective
     assert solution.bound == groups[-1].bound
+
+
+def _forbid_the_whole_model(monkeypatch, problem):
+    """Make building a model of all of ``problem``'s employees fail the test."""
+    build = solve_module.build_model
+
+    def groups_only(instance, **kwargs):
+        assert len(instance.employees) < len(problem.employees), "the whole model was built"
+        return build(instance, **kwargs)
+
+    monkeypatch.setattr(solve_module, "build_model", groups_only)
 
 
 def _fewer_desks(problem, site_id, date, desks):
